@@ -1,0 +1,242 @@
+import { nodeOfCondition, type Condition } from './conditions/condition.js';
+import { appendOp, emptyChain, type ChainNode, type ChainOp } from './ir/chain-node.js';
+import type { ChoiceRuleNode, StateNode } from './ir/state-node.js';
+import { captureSite } from './ir/source-site.js';
+import { gotoNode, type TransitionNode } from './ir/transition-node.js';
+import type { WorkflowNode } from './ir/workflow-node.js';
+import { contextPath, type Context } from './path/context-object.js';
+import { rootPath, type Path } from './path/path.js';
+import type { ApplyResultPath, ResultPathSpec } from './path/result-path.js';
+import type { Template } from './payload/template.js';
+import type { BranchBuilder, BranchOutput, BranchScope } from './states/builder-kit.js';
+import { catchNodes, type CatchOption } from './states/catch.js';
+import { choiceNode, type ChoiceOptions } from './states/choice.js';
+import { failNode, type FailOptions } from './states/fail.js';
+import { mapNode, type MapItemInput, type MapOptions } from './states/map.js';
+import { parallelNode, type ParallelOptions } from './states/parallel.js';
+import { passNode, type PassOptions, type PassResult } from './states/pass.js';
+import { succeedNode, type SucceedOptions } from './states/succeed.js';
+import { taskNode, type TaskOptions } from './states/task.js';
+import { waitNode, type WaitOptions } from './states/wait.js';
+
+export const CHAIN = Symbol.for('typestep.chain');
+declare const INPUT: unique symbol;
+declare const OUTPUT: unique symbol;
+
+/** A state name added to the scope, with the type of the data that enters it. */
+type Named<Scope extends object, N extends string, In> = Scope & { readonly [K in N]: In };
+
+/** The names of states in scope whose input accepts `Out`: where `goto` may jump. */
+export type GotoTarget<Out, Scope extends object> = {
+  [K in keyof Scope]: [Out] extends [Scope[K]] ? K : never;
+}[keyof Scope] &
+  string;
+
+/**
+ * An immutable sequence of states. `In` is the data entering the chain, `Out` the data leaving
+ * its open ends (where the next state attaches), `Scope` the states declared so far by name.
+ * Every method returns a new chain and only records intent; the compiler turns it into ASL.
+ */
+export class Chain<In, Out, Scope extends object = {}> {
+  declare readonly [INPUT]: (input: In) => void;
+  declare readonly [OUTPUT]: Out;
+  readonly [CHAIN] = true;
+
+  /** The recorded operations (IR). */
+  readonly node: ChainNode;
+  /** Set on chains started by `workflow()`: the state machine's name and top-level fields. */
+  readonly workflow: Omit<WorkflowNode, 'chain'> | undefined;
+
+  constructor(node: ChainNode, workflow?: Omit<WorkflowNode, 'chain'>) {
+    this.node = node;
+    this.workflow = workflow;
+    Object.freeze(this);
+  }
+
+  #append<NewOut, NewScope extends object>(op: ChainOp): Chain<In, NewOut, NewScope> {
+    return new Chain(appendOp(this.node, op), this.workflow);
+  }
+
+  #state<NewOut, NewScope extends object>(state: StateNode): Chain<In, NewOut, NewScope> {
+    return this.#append({ kind: 'state', state });
+  }
+
+  /** A Task: runs `resource` (a Lambda ARN, a service integration, an activity). */
+  task<
+    const N extends string,
+    Selected = Out,
+    Params extends Template = never,
+    Result = unknown,
+    Picked = Result,
+    const RP extends ResultPathSpec = '$',
+    TaskOut = ApplyResultPath<Out, RP, Picked>,
+  >(
+    name: N,
+    options: TaskOptions<Out, Selected, Params, Result, Picked, RP, TaskOut, Named<Scope, N, Out>>,
+  ): Chain<In, TaskOut, Named<Scope, N, Out>> {
+    const handlers = this.#handlers<Named<Scope, N, Out>>();
+    return this.#state(taskNode(name, options, anyRoot(), contextPath(), handlers));
+  }
+
+  /** A Pass: passes its input on, or a fixed `result`, or a `parameters` template. */
+  pass<
+    const N extends string,
+    Selected = Out,
+    Params extends Template = never,
+    Result = never,
+    const RP extends ResultPathSpec = '$',
+    PassOut = ApplyResultPath<Out, RP, PassResult<Selected, Params, Result>>,
+  >(name: N, options: PassOptions<Out, Selected, Params, Result, RP, PassOut> = {}): Chain<In, PassOut, Named<Scope, N, Out>> {
+    return this.#state(passNode(name, options, anyRoot(), contextPath()));
+  }
+
+  /** A Wait: for `seconds`, until `timestamp`, or for / until a value read from the input. */
+  wait<const N extends string, Selected = Out, WaitOut = Selected>(
+    name: N,
+    options: WaitOptions<Out, Selected, WaitOut>,
+  ): Chain<In, WaitOut, Named<Scope, N, Out>> {
+    return this.#state(waitNode(name, options as WaitOptions<any, any, any>, anyRoot(), contextPath()));
+  }
+
+  /**
+   * A Choice: `(c) => c.when(($) => lte($.price, 50), (b) => b.task(…)).otherwise(…)`. The open
+   * ends of every branch converge: the next state added after the Choice follows each of them.
+   */
+  choice<const N extends string, Built extends ChoiceBuilder<Out, any, any, any>>(
+    name: N,
+    build: (c: ChoiceBuilder<Out, Named<Scope, N, Out>, never, {}>) => Built,
+    options: ChoiceOptions = {},
+  ): Chain<In, ChoiceOutput<Built>, Named<Scope, N, Out> & ChoiceScope<Built>> {
+    const site = captureSite();
+    const builder = build(new ChoiceBuilder([], undefined));
+    return this.#state(choiceNode(name, options, builder.rules, builder.otherwiseTarget, site));
+  }
+
+  /** A Parallel: runs every branch on the same input; its result is the array of their outputs. */
+  parallel<
+    const N extends string,
+    const Branches extends readonly BranchBuilder<Selected, {}>[],
+    Selected = Out,
+    Results = { -readonly [K in keyof Branches]: BranchOutput<Branches[K]> },
+    Picked = Results,
+    const RP extends ResultPathSpec = '$',
+    ParallelOut = ApplyResultPath<Out, RP, Picked>,
+  >(
+    name: N,
+    options: ParallelOptions<Out, Selected, Branches, Results, Picked, RP, ParallelOut, Named<Scope, N, Out>>,
+  ): Chain<In, ParallelOut, Named<Scope, N, Out>> {
+    const handlers = this.#handlers<Named<Scope, N, Out>>();
+    return this.#state(parallelNode(name, options, anyRoot(), contextPath(), handlers, branchChain));
+  }
+
+  /** An inline Map: runs the item processor once per item of `itemsPath`; its result is the array of outputs. */
+  map<
+    const N extends string,
+    Selected = Out,
+    Item = Selected extends readonly (infer E)[] ? E : unknown,
+    Params extends Template = never,
+    ItemOut = unknown,
+    Picked = ItemOut[],
+    const RP extends ResultPathSpec = '$',
+    MapOut = ApplyResultPath<Out, RP, Picked>,
+  >(
+    name: N,
+    options: MapOptions<Out, Selected, Item, Params, MapItemInput<Item, Params>, ItemOut, Picked, RP, MapOut, Named<Scope, N, Out>>,
+  ): Chain<In, MapOut, Named<Scope, N, Out>> {
+    const handlers = this.#handlers<Named<Scope, N, Out>>();
+    return this.#state(mapNode(name, options as MapOptions<any, any, any, any, any, any, any, any, any, any>, anyRoot(), handlers, branchChain));
+  }
+
+  /** A Succeed state: the execution (or branch) ends successfully here. */
+  succeed<const N extends string>(name: N, options: SucceedOptions<Out> = {}): Chain<In, never, Named<Scope, N, Out>> {
+    return this.#state(succeedNode(name, options, anyRoot(), contextPath()));
+  }
+
+  /** A Fail state: the execution (or branch) fails here with an error name and cause. */
+  fail<const N extends string>(name: N, options: FailOptions<Out> = {}): Chain<In, never, Named<Scope, N, Out>> {
+    return this.#state(failNode(name, options, anyRoot(), contextPath()));
+  }
+
+  /** Appends a reusable fragment (a chain made with `fragment()`), e.g. one shared by several workflows. */
+  next<FragmentOut, FragmentScope extends object>(
+    fragment: Chain<Out, FragmentOut, FragmentScope>,
+  ): Chain<In, FragmentOut, Scope & FragmentScope> {
+    return this.#append({ kind: 'fragment', chain: fragment.node });
+  }
+
+  /** Jumps to a state declared earlier (a loop). Only names whose input accepts this data are allowed. */
+  goto(target: GotoTarget<Out, Scope>): Chain<In, never, Scope> {
+    return this.#append(gotoNode(target, captureSite()));
+  }
+
+  /**
+   * Escape hatch: jumps to a state by a name the type system cannot see (declared later, or in
+   * code built at run time). The compiler still reports a name that does not exist.
+   */
+  unsafeGoto(target: string): Chain<In, never, Scope> {
+    return this.#append(gotoNode(target, captureSite()));
+  }
+
+  /** Ends the open ends here (`"End": true`) instead of letting a later state follow them. */
+  end(): Chain<In, never, Scope> {
+    return this.#append({ kind: 'end', site: captureSite() });
+  }
+
+  /** Catch handlers: a name becomes a jump, a callback a new chain of states in the same scope. */
+  #handlers<S extends object>() {
+    return (next: string | BranchBuilder<any, S>): TransitionNode =>
+      typeof next === 'string' ? gotoNode(next, captureSite()) : branchChain(next);
+  }
+}
+
+/** Builders evaluate user callbacks on an untyped accessor; the types were checked at the call. */
+const anyRoot = () => rootPath<any>();
+
+/** Runs a branch callback on an empty chain and returns what it recorded. */
+function branchChain(build: (b: Chain<any, any, any>) => Chain<any, any, any>): ChainNode {
+  const built = build(new Chain(emptyChain));
+  if (!(built instanceof Chain)) throw new TypeError('a branch callback must return the chain it was given, extended');
+  return built.node;
+}
+
+type ChoiceOutput<B> = B extends ChoiceBuilder<any, any, infer Out, any> ? Out : never;
+type ChoiceScope<B> = B extends ChoiceBuilder<any, any, any, infer Scope> ? Scope : {};
+
+/** Builds a Choice state's rules: `when(condition, target)` in order, then `otherwise(target)`. */
+export class ChoiceBuilder<In, Scope extends object, Out, BranchNames extends object> {
+  declare readonly [OUTPUT]: Out;
+  readonly rules: readonly ChoiceRuleNode[];
+  readonly otherwiseTarget: TransitionNode | undefined;
+
+  constructor(rules: readonly ChoiceRuleNode[], otherwise: TransitionNode | undefined) {
+    this.rules = rules;
+    this.otherwiseTarget = otherwise;
+    Object.freeze(this);
+  }
+
+  /** A rule: when `test` holds, go to `target` (an existing state's name, or a new branch). */
+  when<const Target extends GotoTarget<In, Scope> | BranchBuilder<In, Scope>>(
+    test: ($: Path<In>, $$: Context) => Condition,
+    target: Target,
+    comment?: string,
+  ): ChoiceBuilder<In, Scope, Out | TargetOutput<Target>, BranchNames & BranchScope<Target>> {
+    const condition = nodeOfCondition(test(rootPath<In>(), contextPath()));
+    const rule: ChoiceRuleNode = Object.freeze({ condition, target: transition(target), ...(comment !== undefined && { comment }) });
+    return new ChoiceBuilder([...this.rules, rule], this.otherwiseTarget);
+  }
+
+  /** The Default: where to go when no rule matches. Without it, no match fails with States.NoChoiceMatched. */
+  otherwise<const Target extends GotoTarget<In, Scope> | BranchBuilder<In, Scope>>(
+    target: Target,
+  ): ChoiceBuilder<In, Scope, Out | TargetOutput<Target>, BranchNames & BranchScope<Target>> {
+    return new ChoiceBuilder(this.rules, transition(target));
+  }
+}
+
+type TargetOutput<T> = T extends string ? never : BranchOutput<T>;
+
+function transition(target: string | BranchBuilder<any, any>): TransitionNode {
+  return typeof target === 'string' ? gotoNode(target, captureSite()) : branchChain(target);
+}
+
+export { catchNodes, type CatchOption };

@@ -1,0 +1,15 @@
+export { Chain, ChoiceBuilder, type GotoTarget } from './chain.js';
+export { workflow, fragment, isWorkflow, toWorkflowNode, type WorkflowOptions } from './workflow.js';
+export { shape, untyped, type Schema, type Infer } from './schema.js';
+export { sub, isPlaceholder, type Placeholder } from './payload/placeholder.js';
+export { type Template, type TemplateValue, type Resolve } from './payload/template.js';
+export { type Intrinsic, isIntrinsic } from './payload/intrinsic.js';
+export { at, unsafePath, renderPath, isPathRef, nodeOfPath, type Path, type PathRef, type ValueOf } from './path/path.js';
+export { type Context, type ContextObject } from './path/context-object.js';
+export { type ResultPathSpec, type ApplyResultPath } from './path/result-path.js';
+export { eq, lt, lte, gt, gte, matches, str, num, bool, timestamp } from './conditions/compare.js';
+export { and, or, not, isPresent, isNull, isString, isNumeric, isBoolean, isTimestamp } from './conditions/logic.js';
+export { type Condition } from './conditions/condition.js';
+export { type ErrorOutput, type RetryOptions } from './states/common.js';
+export * from './intrinsics/index.js';
+export * as ir from './ir/index.js';

@@ -1,0 +1,63 @@
+/**
+ * Values inside payload templates (Parameters, ResultSelector, ItemSelector, Fail paths…):
+ * a path into the data, an intrinsic function call, a DefinitionSubstitutions placeholder,
+ * or plain JSON. Paths and intrinsics make their key end in `.$` when emitted.
+ */
+export type Json = null | boolean | number | string | readonly Json[] | { readonly [key: string]: Json };
+
+/** `$` is the state's data, `$$` the context object. Issue 3 adds variables (`$name`). */
+export type PathRoot = '$' | '$$';
+
+/** One step of a path: a field name, or an array index / slice / wildcard kept as raw text. */
+export type PathSegment =
+  | { readonly kind: 'field'; readonly name: string }
+  | { readonly kind: 'index'; readonly index: number }
+  | { readonly kind: 'raw'; readonly text: string };
+
+export interface PathNode {
+  readonly kind: 'path';
+  readonly root: PathRoot;
+  readonly segments: readonly PathSegment[];
+  /** Set for `unsafePath('…')`: text the user wrote, checked only by the compiler. */
+  readonly raw?: string;
+}
+
+export interface IntrinsicNode {
+  readonly kind: 'intrinsic';
+  /** e.g. `States.Format` */
+  readonly name: string;
+  readonly args: readonly ArgumentNode[];
+}
+
+/** An argument of an intrinsic function. */
+export type ArgumentNode = PathNode | IntrinsicNode | { readonly kind: 'literal'; readonly value: string | number | boolean | null };
+
+export interface PlaceholderNode {
+  readonly kind: 'placeholder';
+  readonly name: string;
+}
+
+export interface TemplateNode {
+  readonly kind: 'template';
+  readonly entries: readonly (readonly [key: string, value: ValueNode])[];
+}
+
+export interface LiteralNode {
+  readonly kind: 'literal';
+  readonly value: Json;
+}
+
+export type ValueNode = PathNode | IntrinsicNode | PlaceholderNode | TemplateNode | LiteralNode;
+
+export const pathNode = (root: PathRoot, segments: readonly PathSegment[], raw?: string): PathNode =>
+  Object.freeze(raw === undefined ? { kind: 'path', root, segments } : { kind: 'path', root, segments, raw });
+
+export const intrinsicNode = (name: string, args: readonly ArgumentNode[]): IntrinsicNode =>
+  Object.freeze({ kind: 'intrinsic', name, args: Object.freeze([...args]) });
+
+export const placeholderNode = (name: string): PlaceholderNode => Object.freeze({ kind: 'placeholder', name });
+
+export const literalNode = (value: Json): LiteralNode => Object.freeze({ kind: 'literal', value });
+
+export const templateNode = (entries: readonly (readonly [string, ValueNode])[]): TemplateNode =>
+  Object.freeze({ kind: 'template', entries: Object.freeze(entries.map((entry) => Object.freeze(entry))) });

@@ -1,0 +1,73 @@
+import { literalNode, templateNode, type Json, type ValueNode } from '../ir/value-node.js';
+import { isPathRef, nodeOfPath, type PathRef } from '../path/path.js';
+import { INTRINSIC_NODE, isIntrinsic, type Intrinsic } from './intrinsic.js';
+import { isPlaceholder, PLACEHOLDER_NODE, type Placeholder } from './placeholder.js';
+
+/**
+ * What may stand in a payload template (Parameters, ResultSelector, ItemSelector): JSON, typed
+ * paths, intrinsic calls and placeholders. Arrays hold plain JSON only, because ASL does not
+ * evaluate `.$` keys inside arrays (build one with the `array()` intrinsic instead).
+ */
+export type TemplateValue =
+  | string
+  | number
+  | boolean
+  | null
+  | PathRef<unknown>
+  | Intrinsic<unknown>
+  | Placeholder
+  | readonly Json[]
+  | { readonly [key: string]: TemplateValue };
+
+export type Template = { readonly [key: string]: TemplateValue };
+
+/** The JSON a template produces at run time, as a type. */
+export type Resolve<T> =
+  T extends PathRef<infer V>
+    ? V
+    : T extends Intrinsic<infer V>
+      ? V
+      : T extends Placeholder
+        ? string
+        : T extends readonly unknown[]
+          ? T
+          : T extends object
+            ? { -readonly [K in keyof T]: Resolve<T[K]> }
+            : T;
+
+/** Converts a template value into its IR node, refusing what ASL cannot express. */
+export function toValueNode(value: unknown, where: string): ValueNode {
+  if (isPathRef(value)) return nodeOfPath(value);
+  if (isIntrinsic(value)) return value[INTRINSIC_NODE];
+  if (isPlaceholder(value)) return value[PLACEHOLDER_NODE];
+  if (Array.isArray(value)) return literalNode(toJson(value, where));
+  if (typeof value === 'object' && value !== null) {
+    const entries = Object.entries(value).filter(([, inner]) => inner !== undefined);
+    return templateNode(entries.map(([key, inner]) => [key, toValueNode(inner, `${where}.${key}`)] as const));
+  }
+  return literalNode(toJson(value, where));
+}
+
+function toJson(value: unknown, where: string): Json {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) throw new TypeError(`${where}: ${value} is not a JSON number`);
+    return value;
+  }
+  if (isPathRef(value) || isIntrinsic(value)) {
+    throw new TypeError(`${where}: a path or intrinsic cannot stand inside an array (ASL does not evaluate it there); build the array with array(…) instead`);
+  }
+  if (isPlaceholder(value)) return String(value);
+  if (Array.isArray(value)) return value.map((item, index) => toJson(item, `${where}[${index}]`));
+  if (typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value as object).map(([key, inner]) => [key, toJson(inner, `${where}.${key}`)]));
+  }
+  throw new TypeError(`${where}: ${typeof value} is not JSON`);
+}
+
+/** A template as an IR node (a template node for objects). */
+export function toTemplateNode(value: object, where: string) {
+  const node = toValueNode(value, where);
+  if (node.kind !== 'template') throw new TypeError(`${where}: expected an object of fields`);
+  return node;
+}

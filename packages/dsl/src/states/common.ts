@@ -1,0 +1,43 @@
+import type { RetryNode, JitterStrategy } from '../ir/retry-node.js';
+import type { Json, PathNode } from '../ir/value-node.js';
+import type { Context } from '../path/context-object.js';
+import { nodeOfPath, type Path, type PathRef } from '../path/path.js';
+
+/** Options every state accepts. */
+export interface CommonOptions {
+  readonly comment?: string;
+  /** Escape hatch: raw ASL fields merged into the emitted state as they are. */
+  readonly unsafeFields?: { readonly [field: string]: Json };
+}
+
+/** `($) => $.field`, or null for `{}`. */
+export type InputPathOption<In, Selected> = (($: Path<In>, $$: Context) => PathRef<Selected>) | null;
+
+export interface RetryOptions {
+  /** Error names this retrier handles (`States.ALL` alone and last). */
+  readonly errors: readonly [string, ...string[]];
+  readonly intervalSeconds?: number;
+  readonly maxAttempts?: number;
+  readonly backoffRate?: number;
+  readonly maxDelaySeconds?: number;
+  readonly jitterStrategy?: JitterStrategy;
+  readonly comment?: string;
+}
+
+export function retryNode(options: RetryOptions): RetryNode {
+  const { errors, ...rest } = options;
+  return Object.freeze({ errorEquals: Object.freeze([...errors]), ...rest });
+}
+
+/** Evaluates a path option: a callback on the typed accessor, or null. */
+export function pathOption<In>(option: ((...args: [Path<In>, Context]) => PathRef<unknown>) | null | undefined, $: Path<In>, $$: Context): PathNode | null | undefined {
+  if (option === undefined) return undefined;
+  if (option === null) return null;
+  return nodeOfPath(option($, $$));
+}
+
+/** The error output a Catcher hands to its handler (written at the catcher's ResultPath). */
+export interface ErrorOutput {
+  readonly Error: string;
+  readonly Cause: string;
+}

@@ -1,0 +1,37 @@
+import { captureSite } from '../ir/source-site.js';
+import { freezeNode, type FailNode } from '../ir/state-node.js';
+import type { IntrinsicNode, PathNode } from '../ir/value-node.js';
+import type { Context } from '../path/context-object.js';
+import { isPathRef, nodeOfPath, type Path, type PathRef } from '../path/path.js';
+import { INTRINSIC_NODE, type Intrinsic } from '../payload/intrinsic.js';
+import type { CommonOptions } from './common.js';
+
+type Text<In> = ($: Path<In>, $$: Context) => PathRef<string | null | undefined> | Intrinsic<string>;
+
+export interface FailOptions<In> extends CommonOptions {
+  readonly error?: string;
+  readonly cause?: string;
+  /** The error name read from the input, or built with an intrinsic (`ErrorPath`). */
+  readonly errorPath?: Text<In>;
+  readonly causePath?: Text<In>;
+}
+
+function textNode<In>(text: Text<In> | undefined, $: Path<In>, $$: Context): PathNode | IntrinsicNode | undefined {
+  if (text === undefined) return undefined;
+  const value = text($, $$);
+  return isPathRef(value) ? nodeOfPath(value) : value[INTRINSIC_NODE];
+}
+
+export function failNode(name: string, options: FailOptions<any>, $: Path<any>, $$: Context): FailNode {
+  return freezeNode<FailNode>({
+    type: 'Fail',
+    name,
+    site: captureSite(),
+    comment: options.comment,
+    error: options.error,
+    cause: options.cause,
+    errorPath: textNode(options.errorPath, $, $$),
+    causePath: textNode(options.causePath, $, $$),
+    unsafeFields: options.unsafeFields,
+  });
+}

@@ -1,0 +1,89 @@
+import type { ChainNode } from '../ir/chain-node.js';
+import { captureSite } from '../ir/source-site.js';
+import { freezeNode, type MapNode } from '../ir/state-node.js';
+import type { Json } from '../ir/value-node.js';
+import type { TransitionNode } from '../ir/transition-node.js';
+import { contextPath, type Context } from '../path/context-object.js';
+import { nodeOfPath, rootPath, type Path, type PathRef } from '../path/path.js';
+import { resultPathNode, type ApplyResultPath, type ResultPathSpec } from '../path/result-path.js';
+import { toTemplateNode, type Resolve, type Template } from '../payload/template.js';
+import type { Chain } from '../chain.js';
+import { catchNodes, type CatchOption } from './catch.js';
+import { pathOption, retryNode, type CommonOptions, type InputPathOption, type RetryOptions } from './common.js';
+
+/** What each iteration receives: the item, or the ItemSelector / Parameters template built per item. */
+export type MapItemInput<Item, Params> = [Params] extends [never] ? Item : Resolve<Params>;
+
+type Processor<ItemIn, ItemOut> = (b: Chain<ItemIn, ItemIn, {}>) => Chain<any, ItemOut, any>;
+
+type ItemSelection<Selected, Item, Params> = (($: Path<Selected>, $$: Context<Item>) => Params) | Params;
+
+/** The current form (`itemProcessor`, `itemSelector`) or the deprecated one (`iterator`, `parameters`). */
+type ProcessorForm<Selected, Item, Params, ItemIn, ItemOut> =
+  | {
+      readonly itemProcessor: Processor<ItemIn, ItemOut>;
+      readonly itemSelector?: ItemSelection<Selected, Item, Params>;
+      /** `ItemProcessor.ProcessorConfig`, e.g. `{ Mode: 'INLINE' }`. */
+      readonly processorConfig?: { readonly [field: string]: Json };
+      readonly iterator?: never;
+      readonly parameters?: never;
+    }
+  | {
+      /** @deprecated ASL's `Iterator`; kept so old definitions can be expressed. Use `itemProcessor`. */
+      readonly iterator: Processor<ItemIn, ItemOut>;
+      /** @deprecated ASL's `Parameters` on Map; use `itemSelector`. */
+      readonly parameters?: ItemSelection<Selected, Item, Params>;
+      readonly itemProcessor?: never;
+      readonly itemSelector?: never;
+      readonly processorConfig?: never;
+    };
+
+export type MapOptions<In, Selected, Item, Params extends Template, ItemIn, ItemOut, Picked, RP extends ResultPathSpec, Out, Scope extends object> =
+  CommonOptions &
+    ProcessorForm<Selected, Item, Params, ItemIn, ItemOut> & {
+      readonly inputPath?: InputPathOption<In, Selected>;
+      /** The array to iterate over; the whole (selected) input when omitted. */
+      readonly itemsPath?: ($: Path<Selected>, $$: Context) => PathRef<readonly Item[] | null | undefined>;
+      /** 0 (the default) means no limit. */
+      readonly maxConcurrency?: number;
+      readonly resultSelector?: (result: Path<ItemOut[]>, $$: Context) => Picked;
+      readonly resultPath?: RP;
+      readonly outputPath?: (($: Path<ApplyResultPath<In, RP, Picked>>) => PathRef<Out>) | null;
+      readonly retry?: readonly RetryOptions[];
+      readonly catch?: CatchOption<In, Scope>;
+    };
+
+export function mapNode(
+  name: string,
+  options: MapOptions<any, any, any, any, any, any, any, any, any, any>,
+  $: Path<any>,
+  handler: (next: any) => TransitionNode,
+  branch: (build: Processor<any, any>) => ChainNode,
+): MapNode {
+  const site = captureSite();
+  const $$ = contextPath<any>();
+  const selected = options.inputPath ? (options.inputPath($, $$) as Path<any>) : $;
+  const processor = options.itemProcessor ?? options.iterator;
+  if (!processor) throw new TypeError(`map('${name}'): give an itemProcessor (or the deprecated iterator)`);
+  const selection = options.itemSelector ?? options.parameters;
+  const template = typeof selection === 'function' ? selection(selected, $$) : selection;
+  return freezeNode<MapNode>({
+    type: 'Map',
+    name,
+    site,
+    comment: options.comment,
+    inputPath: pathOption(options.inputPath, $, $$),
+    itemsPath: options.itemsPath ? nodeOfPath(options.itemsPath(selected, $$)) : undefined,
+    itemSelector: template === undefined ? undefined : toTemplateNode(template, `${name}: itemSelector`),
+    maxConcurrency: options.maxConcurrency,
+    processor: branch(processor),
+    processorField: options.iterator ? 'Iterator' : 'ItemProcessor',
+    processorConfig: options.processorConfig,
+    resultSelector: options.resultSelector ? toTemplateNode(options.resultSelector(rootPath(), $$) as object, `${name}: resultSelector`) : undefined,
+    resultPath: options.resultPath === undefined ? undefined : resultPathNode(options.resultPath),
+    outputPath: pathOption(options.outputPath, rootPath(), $$),
+    retry: options.retry?.map(retryNode),
+    catch: catchNodes(options.catch, handler),
+    unsafeFields: options.unsafeFields,
+  });
+}

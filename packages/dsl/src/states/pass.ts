@@ -1,0 +1,42 @@
+import { captureSite } from '../ir/source-site.js';
+import { freezeNode, type PassNode } from '../ir/state-node.js';
+import type { Json } from '../ir/value-node.js';
+import type { Context } from '../path/context-object.js';
+import { rootPath, type Path, type PathRef } from '../path/path.js';
+import { resultPathNode, type ApplyResultPath, type ResultPathSpec } from '../path/result-path.js';
+import { toTemplateNode, type Resolve, type Template } from '../payload/template.js';
+import { pathOption, type CommonOptions, type InputPathOption } from './common.js';
+
+/** What a Pass state produces: its `result`, else its `parameters`, else its (selected) input. */
+export type PassResult<Selected, Params, Result> = [Result] extends [never]
+  ? [Params] extends [never]
+    ? Selected
+    : Resolve<Params>
+  : Result;
+
+export interface PassOptions<In, Selected, Params extends Template, Result, RP extends ResultPathSpec, Out> extends CommonOptions {
+  readonly inputPath?: InputPathOption<In, Selected>;
+  readonly parameters?: (($: Path<Selected>, $$: Context) => Params) | Params;
+  /** A fixed JSON value to output (ASL `Result`). */
+  readonly result?: Result & Json;
+  readonly resultPath?: RP;
+  readonly outputPath?: (($: Path<ApplyResultPath<In, RP, PassResult<Selected, Params, Result>>>) => PathRef<Out>) | null;
+}
+
+export function passNode(name: string, options: PassOptions<any, any, any, any, any, any>, $: Path<any>, $$: Context): PassNode {
+  const site = captureSite();
+  const selected = options.inputPath ? (options.inputPath($, $$) as Path<any>) : $;
+  const parameters = typeof options.parameters === 'function' ? options.parameters(selected, $$) : options.parameters;
+  return freezeNode<PassNode>({
+    type: 'Pass',
+    name,
+    site,
+    comment: options.comment,
+    inputPath: pathOption(options.inputPath, $, $$),
+    parameters: parameters === undefined ? undefined : toTemplateNode(parameters, `${name}: parameters`),
+    result: options.result,
+    resultPath: options.resultPath === undefined ? undefined : resultPathNode(options.resultPath),
+    outputPath: pathOption(options.outputPath, rootPath(), $$),
+    unsafeFields: options.unsafeFields,
+  });
+}

@@ -1,0 +1,22 @@
+import { captureSite } from '../ir/source-site.js';
+import { freezeNode, type SucceedNode } from '../ir/state-node.js';
+import type { Context } from '../path/context-object.js';
+import { rootPath, type Path, type PathRef } from '../path/path.js';
+import { pathOption, type CommonOptions, type InputPathOption } from './common.js';
+
+export interface SucceedOptions<In> extends CommonOptions {
+  readonly inputPath?: InputPathOption<In, unknown>;
+  readonly outputPath?: (($: Path<any>) => PathRef<unknown>) | null;
+}
+
+export function succeedNode(name: string, options: SucceedOptions<any>, $: Path<any>, $$: Context): SucceedNode {
+  return freezeNode<SucceedNode>({
+    type: 'Succeed',
+    name,
+    site: captureSite(),
+    comment: options.comment,
+    inputPath: pathOption(options.inputPath, $, $$),
+    outputPath: pathOption(options.outputPath, rootPath(), $$),
+    unsafeFields: options.unsafeFields,
+  });
+}

@@ -1,0 +1,68 @@
+import type { TransitionNode } from '../ir/transition-node.js';
+import { captureSite } from '../ir/source-site.js';
+import { freezeNode, type TaskNode } from '../ir/state-node.js';
+import type { Context } from '../path/context-object.js';
+import { nodeOfPath, rootPath, type Path, type PathRef } from '../path/path.js';
+import { resultPathNode, type ApplyResultPath, type ResultPathSpec } from '../path/result-path.js';
+import { isPlaceholder, PLACEHOLDER_NODE, type Placeholder } from '../payload/placeholder.js';
+import { toTemplateNode, type Template } from '../payload/template.js';
+import type { Schema } from '../schema.js';
+import { catchNodes, type CatchOption } from './catch.js';
+import { pathOption, retryNode, type CommonOptions, type InputPathOption, type RetryOptions } from './common.js';
+
+export interface TaskOptions<In, Selected, Params extends Template, Result, Picked, RP extends ResultPathSpec, Out, Scope extends object>
+  extends CommonOptions {
+  /** What runs: a Lambda ARN, `arn:aws:states:::…` integration, an activity ARN, or `sub('Name')`. */
+  readonly resource: string | Placeholder;
+  readonly inputPath?: InputPathOption<In, Selected>;
+  /** The payload sent to the resource, built from the (InputPath-selected) input. */
+  readonly parameters?: (($: Path<Selected>, $$: Context) => Params) | Params;
+  /** The shape of the resource's result (a zod schema, or `shape<T>()`): types everything after. */
+  readonly returns?: Schema<Result>;
+  readonly resultSelector?: (result: Path<Result>, $$: Context) => Picked;
+  /** Where the result goes in the input: `'$'` (replace, the default), `'$.field'`, or null (discard). */
+  readonly resultPath?: RP;
+  readonly outputPath?: (($: Path<ApplyResultPath<In, RP, Picked>>) => PathRef<Out>) | null;
+  readonly retry?: readonly RetryOptions[];
+  readonly catch?: CatchOption<In, Scope>;
+  /** Seconds, or a path to a number in the input (`TimeoutSecondsPath`). */
+  readonly timeoutSeconds?: number | (($: Path<Selected>) => PathRef<number>);
+  readonly heartbeatSeconds?: number | (($: Path<Selected>) => PathRef<number>);
+  readonly credentials?: Template;
+}
+
+export function taskNode(
+  name: string,
+  options: TaskOptions<any, any, any, any, any, any, any, any>,
+  $: Path<any>,
+  $$: Context,
+  handler: (next: any) => TransitionNode,
+): TaskNode {
+  const site = captureSite();
+  const selected = options.inputPath ? (options.inputPath($, $$) as Path<any>) : $;
+  const parameters = typeof options.parameters === 'function' ? options.parameters(selected, $$) : options.parameters;
+  const timeout = options.timeoutSeconds;
+  const heartbeat = options.heartbeatSeconds;
+  return freezeNode<TaskNode>({
+    type: 'Task',
+    name,
+    site,
+    comment: options.comment,
+    resource: isPlaceholder(options.resource) ? options.resource[PLACEHOLDER_NODE] : options.resource,
+    inputPath: pathOption(options.inputPath, $, $$),
+    parameters: parameters === undefined ? undefined : toTemplateNode(parameters, `${name}: parameters`),
+    resultSelector: options.resultSelector
+      ? toTemplateNode(options.resultSelector(rootPath(), $$) as object, `${name}: resultSelector`)
+      : undefined,
+    resultPath: options.resultPath === undefined ? undefined : resultPathNode(options.resultPath),
+    outputPath: pathOption(options.outputPath, rootPath(), $$),
+    retry: options.retry?.map(retryNode),
+    catch: catchNodes(options.catch, handler),
+    timeoutSeconds: typeof timeout === 'number' ? timeout : undefined,
+    timeoutSecondsPath: typeof timeout === 'function' ? nodeOfPath(timeout(selected)) : undefined,
+    heartbeatSeconds: typeof heartbeat === 'number' ? heartbeat : undefined,
+    heartbeatSecondsPath: typeof heartbeat === 'function' ? nodeOfPath(heartbeat(selected)) : undefined,
+    credentials: options.credentials === undefined ? undefined : toTemplateNode(options.credentials, `${name}: credentials`),
+    unsafeFields: options.unsafeFields,
+  });
+}
