@@ -16,6 +16,4 @@ export interface CompileResult {
   readonly definition: AslDefinition;
   readonly substitutions: SubstitutionsMap;
   readonly diagnostics: readonly Diagnostic[];
-  /** The definition as formatted, deterministic JSON text (what `<Name>.asl.json` holds). */
-  readonly json: string;
 }

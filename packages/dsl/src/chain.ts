@@ -8,7 +8,7 @@ import { contextPath, type Context } from './path/context-object.js';
 import { rootPath, type Path } from './path/path.js';
 import type { ApplyResultPath, ResultPathSpec } from './path/result-path.js';
 import type { Template } from './payload/template.js';
-import type { BranchBuilder, BranchOutput, BranchScope } from './states/builder-kit.js';
+import type { BranchBuilder, BranchOutput } from './states/builder-kit.js';
 import { catchNodes, type CatchOption } from './states/catch.js';
 import { choiceNode, type ChoiceOptions } from './states/choice.js';
 import { failNode, type FailOptions } from './states/fail.js';
@@ -22,6 +22,14 @@ import { waitNode, type WaitOptions } from './states/wait.js';
 export const CHAIN = Symbol.for('typestep.chain');
 declare const INPUT: unique symbol;
 declare const OUTPUT: unique symbol;
+declare const SCOPE: unique symbol;
+
+/** What a branch callback must hand back: a chain, seen only through its output and scope. */
+export interface ChainLike<out Out, out Scope extends object> {
+  readonly node: ChainNode;
+  readonly [OUTPUT]: Out;
+  readonly [SCOPE]: Scope;
+}
 
 /** A state name added to the scope, with the type of the data that enters it. */
 type Named<Scope extends object, N extends string, In> = Scope & { readonly [K in N]: In };
@@ -40,6 +48,7 @@ export type GotoTarget<Out, Scope extends object> = {
 export class Chain<In, Out, Scope extends object = {}> {
   declare readonly [INPUT]: (input: In) => void;
   declare readonly [OUTPUT]: Out;
+  declare readonly [SCOPE]: Scope;
   readonly [CHAIN] = true;
 
   /** The recorded operations (IR). */
@@ -159,7 +168,7 @@ export class Chain<In, Out, Scope extends object = {}> {
 
   /** Appends a reusable fragment (a chain made with `fragment()`), e.g. one shared by several workflows. */
   next<FragmentOut, FragmentScope extends object>(
-    fragment: Chain<Out, FragmentOut, FragmentScope>,
+    fragment: Chain<Out, FragmentOut, FragmentScope> | ChainLike<FragmentOut, FragmentScope> & { readonly [INPUT]: (input: Out) => void },
   ): Chain<In, FragmentOut, Scope & FragmentScope> {
     return this.#append({ kind: 'fragment', chain: fragment.node });
   }
@@ -193,7 +202,7 @@ export class Chain<In, Out, Scope extends object = {}> {
 const anyRoot = () => rootPath<any>();
 
 /** Runs a branch callback on an empty chain and returns what it recorded. */
-function branchChain(build: (b: Chain<any, any, any>) => Chain<any, any, any>): ChainNode {
+function branchChain(build: (b: Chain<any, any, any>) => ChainLike<unknown, object>): ChainNode {
   const built = build(new Chain(emptyChain));
   if (!(built instanceof Chain)) throw new TypeError('a branch callback must return the chain it was given, extended');
   return built.node;
@@ -215,27 +224,25 @@ export class ChoiceBuilder<In, Scope extends object, Out, BranchNames extends ob
   }
 
   /** A rule: when `test` holds, go to `target` (an existing state's name, or a new branch). */
-  when<const Target extends GotoTarget<In, Scope> | BranchBuilder<In, Scope>>(
+  when<BranchOut = never, BranchScope extends object = {}>(
     test: ($: Path<In>, $$: Context) => Condition,
-    target: Target,
+    target: GotoTarget<In, Scope> | ((b: Chain<In, In, Scope>) => ChainLike<BranchOut, BranchScope>),
     comment?: string,
-  ): ChoiceBuilder<In, Scope, Out | TargetOutput<Target>, BranchNames & BranchScope<Target>> {
+  ): ChoiceBuilder<In, Scope, Out | BranchOut, BranchNames & BranchScope> {
     const condition = nodeOfCondition(test(rootPath<In>(), contextPath()));
     const rule: ChoiceRuleNode = Object.freeze({ condition, target: transition(target), ...(comment !== undefined && { comment }) });
     return new ChoiceBuilder([...this.rules, rule], this.otherwiseTarget);
   }
 
   /** The Default: where to go when no rule matches. Without it, no match fails with States.NoChoiceMatched. */
-  otherwise<const Target extends GotoTarget<In, Scope> | BranchBuilder<In, Scope>>(
-    target: Target,
-  ): ChoiceBuilder<In, Scope, Out | TargetOutput<Target>, BranchNames & BranchScope<Target>> {
+  otherwise<BranchOut = never, BranchScope extends object = {}>(
+    target: GotoTarget<In, Scope> | ((b: Chain<In, In, Scope>) => ChainLike<BranchOut, BranchScope>),
+  ): ChoiceBuilder<In, Scope, Out | BranchOut, BranchNames & BranchScope> {
     return new ChoiceBuilder(this.rules, transition(target));
   }
 }
 
-type TargetOutput<T> = T extends string ? never : BranchOutput<T>;
-
-function transition(target: string | BranchBuilder<any, any>): TransitionNode {
+function transition(target: string | ((b: Chain<any, any, any>) => ChainLike<unknown, object>)): TransitionNode {
   return typeof target === 'string' ? gotoNode(target, captureSite()) : branchChain(target);
 }
 

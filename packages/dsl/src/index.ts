@@ -11,5 +11,6 @@ export { eq, lt, lte, gt, gte, matches, str, num, bool, timestamp } from './cond
 export { and, or, not, isPresent, isNull, isString, isNumeric, isBoolean, isTimestamp } from './conditions/logic.js';
 export { type Condition } from './conditions/condition.js';
 export { type ErrorOutput, type RetryOptions } from './states/common.js';
+export { type BranchBuilder as Branch } from './states/builder-kit.js';
 export * from './intrinsics/index.js';
 export * as ir from './ir/index.js';

@@ -7,14 +7,14 @@ import { contextPath, type Context } from '../path/context-object.js';
 import { nodeOfPath, rootPath, type Path, type PathRef } from '../path/path.js';
 import { resultPathNode, type ApplyResultPath, type ResultPathSpec } from '../path/result-path.js';
 import { toTemplateNode, type Resolve, type Template } from '../payload/template.js';
-import type { Chain } from '../chain.js';
+import type { Chain, ChainLike } from '../chain.js';
 import { catchNodes, type CatchOption } from './catch.js';
 import { pathOption, retryNode, type CommonOptions, type InputPathOption, type RetryOptions } from './common.js';
 
 /** What each iteration receives: the item, or the ItemSelector / Parameters template built per item. */
 export type MapItemInput<Item, Params> = [Params] extends [never] ? Item : Resolve<Params>;
 
-type Processor<ItemIn, ItemOut> = (b: Chain<ItemIn, ItemIn, {}>) => Chain<any, ItemOut, any>;
+type Processor<ItemIn, ItemOut> = (b: Chain<ItemIn, ItemIn, {}>) => ChainLike<ItemOut, object>;
 
 type ItemSelection<Selected, Item, Params> = (($: Path<Selected>, $$: Context<Item>) => Params) | Params;
 

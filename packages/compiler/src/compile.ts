@@ -1,0 +1,38 @@
+import { isWorkflow, toWorkflowNode, type ir } from '@typestep/dsl';
+import type { CompileResult, SubstitutionsMap } from './compile-result.js';
+import { assemble } from './emit/assemble.js';
+import { validateDefinition } from './validate/index.js';
+
+/** Anything `workflow()` returned (a chain with workflow metadata). */
+export type WorkflowLike = Parameters<typeof toWorkflowNode>[0];
+
+/**
+ * Compiles a workflow built with the DSL: emits the ASL definition and its substitutions map,
+ * then validates the definition with the same rules `typestep validate` applies to hand-written
+ * ASL, reporting each problem at the builder call that caused it.
+ */
+export function compile(workflow: WorkflowLike): CompileResult {
+  if (!isWorkflow(workflow)) throw new TypeError('compile(): expected a chain started with workflow(name, …)');
+  return compileNode(toWorkflowNode(workflow));
+}
+
+export function compileNode(node: ir.WorkflowNode): CompileResult {
+  const emitted = assemble(node);
+  const substitutions = substitutionsOf(node, emitted.placeholders);
+  const diagnostics = [
+    ...emitted.diagnostics,
+    ...validateDefinition(emitted.definition, { workflow: node.name, substitutions, sourceOf: emitted.sourceOf }),
+  ];
+  return { name: node.name, definition: emitted.definition, substitutions, diagnostics };
+}
+
+/** Declared substitutions first (in declaration order), then those only used through `sub()`. */
+function substitutionsOf(node: ir.WorkflowNode, used: ReadonlySet<string>): SubstitutionsMap {
+  const map: Record<string, SubstitutionsMap[string]> = {};
+  const names = [...Object.keys(node.substitutions), ...[...used].filter((name) => !(name in node.substitutions))];
+  for (const name of names) {
+    const spec = node.substitutions[name];
+    map[name] = { description: spec?.description ?? null, default: spec?.default ?? null };
+  }
+  return map;
+}
