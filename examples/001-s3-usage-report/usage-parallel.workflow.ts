@@ -20,7 +20,7 @@ export function usageReportMachine(buckets: readonly string[], name = 'S3UsageRe
         (_bucket, i): Branch<BucketList> =>
           (b) =>
             b
-              .task(`ListObject${i}`, { resource: lambdaArn('list-objects'), inputPath: ($) => $[i]!, returns: untyped })
+              .task(`ListObject${i}`, { resource: lambdaArn('list-objects'), inputPath: ($) => $[i], returns: untyped })
               .task(`PutDynamoDB${i}`, { resource: lambdaArn('put-dynamodb'), returns: untyped }),
       ),
     })

@@ -8,6 +8,9 @@ import { contextPath, type Context } from './path/context-object.js';
 import { rootPath, type Path } from './path/path.js';
 import type { ApplyResultPath, ResultPathSpec } from './path/result-path.js';
 import type { Template } from './payload/template.js';
+import type { Selection } from './states/common.js';
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 import type { BranchBuilder, BranchOutput } from './states/builder-kit.js';
 import { catchNodes, type CatchOption } from './states/catch.js';
 import { choiceNode, type ChoiceOptions } from './states/choice.js';
@@ -76,15 +79,15 @@ export class Chain<In, Out, Scope extends object = {}> {
     Selected = Out,
     Params extends Template = never,
     Result = unknown,
-    Picked = Result,
+    Selector extends Template = never,
     const RP extends ResultPathSpec = '$',
-    TaskOut = ApplyResultPath<Out, RP, Picked>,
+    TaskOut = ApplyResultPath<Out, RP, Selection<Result, Selector>>,
   >(
     name: N,
-    options: TaskOptions<Out, Selected, Params, Result, Picked, RP, TaskOut, Named<Scope, N, Out>>,
+    options: TaskOptions<Out, Selected, Params, Result, Selector, RP, TaskOut, Named<Scope, N, Out>>,
   ): Chain<In, TaskOut, Named<Scope, N, Out>> {
     const handlers = this.#handlers<Named<Scope, N, Out>>();
-    return this.#state(taskNode(name, options, anyRoot(), contextPath(), handlers));
+    return this.#state(taskNode(name, options as unknown as Parameters<typeof taskNode>[1], anyRoot(), contextPath(), handlers));
   }
 
   /** A Pass: passes its input on, or a fixed `result`, or a `parameters` template. */
@@ -124,18 +127,17 @@ export class Chain<In, Out, Scope extends object = {}> {
   /** A Parallel: runs every branch on the same input; its result is the array of their outputs. */
   parallel<
     const N extends string,
-    const Branches extends readonly BranchBuilder<Selected, {}>[],
+    const Results extends readonly unknown[],
     Selected = Out,
-    Results = { -readonly [K in keyof Branches]: BranchOutput<Branches[K]> },
-    Picked = Results,
+    Selector extends Template = never,
     const RP extends ResultPathSpec = '$',
-    ParallelOut = ApplyResultPath<Out, RP, Picked>,
+    ParallelOut = ApplyResultPath<Out, RP, Selection<Mutable<Results>, Selector>>,
   >(
     name: N,
-    options: ParallelOptions<Out, Selected, Branches, Results, Picked, RP, ParallelOut, Named<Scope, N, Out>>,
+    options: ParallelOptions<Out, Selected, Results, Selector, RP, ParallelOut, Named<Scope, N, Out>>,
   ): Chain<In, ParallelOut, Named<Scope, N, Out>> {
     const handlers = this.#handlers<Named<Scope, N, Out>>();
-    return this.#state(parallelNode(name, options, anyRoot(), contextPath(), handlers, branchChain));
+    return this.#state(parallelNode(name, options as unknown as Parameters<typeof parallelNode>[1], anyRoot(), contextPath(), handlers, branchChain));
   }
 
   /** An inline Map: runs the item processor once per item of `itemsPath`; its result is the array of outputs. */
@@ -145,19 +147,19 @@ export class Chain<In, Out, Scope extends object = {}> {
     Item = Selected extends readonly (infer E)[] ? E : unknown,
     Params extends Template = never,
     ItemOut = unknown,
-    Picked = ItemOut[],
+    Selector extends Template = never,
     const RP extends ResultPathSpec = '$',
-    MapOut = ApplyResultPath<Out, RP, Picked>,
+    MapOut = ApplyResultPath<Out, RP, Selection<ItemOut[], Selector>>,
   >(
     name: N,
-    options: MapOptions<Out, Selected, Item, Params, MapItemInput<Item, Params>, ItemOut, Picked, RP, MapOut, Named<Scope, N, Out>>,
+    options: MapOptions<Out, Selected, Item, Params, MapItemInput<Item, Params>, ItemOut, Selector, RP, MapOut, Named<Scope, N, Out>>,
   ): Chain<In, MapOut, Named<Scope, N, Out>> {
     const handlers = this.#handlers<Named<Scope, N, Out>>();
     return this.#state(mapNode(name, options as MapOptions<any, any, any, any, any, any, any, any, any, any>, anyRoot(), handlers, branchChain));
   }
 
   /** A Succeed state: the execution (or branch) ends successfully here. */
-  succeed<const N extends string>(name: N, options: SucceedOptions<Out> = {}): Chain<In, never, Named<Scope, N, Out>> {
+  succeed<const N extends string, Selected = Out>(name: N, options: SucceedOptions<Out, Selected> = {}): Chain<In, never, Named<Scope, N, Out>> {
     return this.#state(succeedNode(name, options, anyRoot(), contextPath()));
   }
 

@@ -4,7 +4,7 @@ export { shape, untyped, type Schema, type Infer } from './schema.js';
 export { sub, isPlaceholder, type Placeholder } from './payload/placeholder.js';
 export { type Template, type TemplateValue, type Resolve } from './payload/template.js';
 export { type Intrinsic, isIntrinsic } from './payload/intrinsic.js';
-export { at, unsafePath, renderPath, isPathRef, nodeOfPath, type Path, type PathRef, type ValueOf } from './path/path.js';
+export { at, unsafePath, renderPath, isPathRef, nodeOfPath, type Path, type PathRef, type PathTo, type ValueOf } from './path/path.js';
 export { type Context, type ContextObject } from './path/context-object.js';
 export { type ResultPathSpec, type ApplyResultPath } from './path/result-path.js';
 export { eq, lt, lte, gt, gte, matches, str, num, bool, timestamp } from './conditions/compare.js';

@@ -1,5 +1,5 @@
 import type { CompareOperator } from '../ir/condition-node.js';
-import type { PathRef } from '../path/path.js';
+import type { PathTo } from '../path/path.js';
 import { compare, type Condition, type Maybe } from './condition.js';
 
 /*
@@ -19,18 +19,18 @@ function familyOf(value: unknown, name: string): Family {
   throw new TypeError(`${name}(): compare with a string or number literal; to compare two paths use str.${name}, num.${name} or timestamp.${name}`);
 }
 
-const literal = (relation: Relation, name: string) => (variable: PathRef<unknown>, value: string | number | boolean) =>
+const literal = (relation: Relation, name: string) => (variable: PathTo<unknown>, value: string | number | boolean) =>
   compare(`${familyOf(value, name)}${relation}` as CompareOperator, variable, value);
 
 export const eq: {
-  <T extends string>(variable: PathRef<Maybe<T>>, value: NoInfer<T>): Condition;
-  (variable: PathRef<Maybe<number>>, value: number): Condition;
-  (variable: PathRef<Maybe<boolean>>, value: boolean): Condition;
+  <T extends string>(variable: PathTo<Maybe<T>>, value: NoInfer<T>): Condition;
+  (variable: PathTo<Maybe<number>>, value: number): Condition;
+  (variable: PathTo<Maybe<boolean>>, value: boolean): Condition;
 } = literal('Equals', 'eq');
 
 type Ordered = {
-  <T extends string>(variable: PathRef<Maybe<T>>, value: string): Condition;
-  (variable: PathRef<Maybe<number>>, value: number): Condition;
+  <T extends string>(variable: PathTo<Maybe<T>>, value: string): Condition;
+  (variable: PathTo<Maybe<number>>, value: number): Condition;
 };
 
 export const lt: Ordered = literal('LessThan', 'lt');
@@ -40,7 +40,7 @@ export const gte: Ordered = literal('GreaterThanEquals', 'gte');
 
 /** Typed comparisons for one operand type; the right side may be a literal or another path. */
 function family<T extends string | number | boolean>(prefix: string) {
-  const op = (relation: Relation) => (variable: PathRef<Maybe<T>>, value: T | PathRef<Maybe<T>>): Condition =>
+  const op = (relation: Relation) => (variable: PathTo<Maybe<T>>, value: T | PathTo<Maybe<T>>): Condition =>
     compare(`${prefix}${relation}` as CompareOperator, variable, value);
   return { eq: op('Equals'), lt: op('LessThan'), lte: op('LessThanEquals'), gt: op('GreaterThan'), gte: op('GreaterThanEquals') };
 }
@@ -49,7 +49,7 @@ function family<T extends string | number | boolean>(prefix: string) {
 export const str = Object.freeze({
   ...family<string>('String'),
   /** `StringMatches`: `*` matches any run of characters; escape a literal `*` as `\\*`. */
-  matches: (variable: PathRef<Maybe<string>>, pattern: string): Condition => compare('StringMatches', variable, pattern),
+  matches: (variable: PathTo<Maybe<string>>, pattern: string): Condition => compare('StringMatches', variable, pattern),
 });
 
 /** Numeric comparisons (`NumericEquals`, `NumericLessThanPath`, …). */
@@ -60,7 +60,7 @@ export const timestamp = Object.freeze(family<string>('Timestamp'));
 
 /** `BooleanEquals` / `BooleanEqualsPath`. */
 export const bool = Object.freeze({
-  eq: (variable: PathRef<Maybe<boolean>>, value: boolean | PathRef<Maybe<boolean>>): Condition =>
+  eq: (variable: PathTo<Maybe<boolean>>, value: boolean | PathTo<Maybe<boolean>>): Condition =>
     compare('BooleanEquals', variable, value),
 });
 

@@ -1,6 +1,6 @@
 import type { CompareOperator, ConditionNode, TestOperator } from '../ir/condition-node.js';
 import type { Json } from '../ir/value-node.js';
-import { isPathRef, nodeOfPath, type PathRef } from '../path/path.js';
+import { isPathRef, nodeOfPath, type PathTo } from '../path/path.js';
 
 export const CONDITION_NODE = Symbol.for('typestep.condition');
 
@@ -15,10 +15,11 @@ export const condition = (node: ConditionNode): Condition => Object.freeze({ [CO
 
 export const nodeOfCondition = (value: Condition): ConditionNode => value[CONDITION_NODE];
 
-export function compare(operator: CompareOperator, variable: PathRef<unknown>, value: Json | PathRef<unknown>): Condition {
+export function compare(operator: CompareOperator, variable: PathTo<unknown>, value: Json | PathTo<unknown>): Condition {
+  if (value === undefined) throw new TypeError(`${operator}: the value to compare with is undefined`);
   return condition({ kind: 'compare', operator, variable: nodeOfPath(variable), value: isPathRef(value) ? nodeOfPath(value) : value });
 }
 
-export function test(operator: TestOperator, variable: PathRef<unknown>, value: boolean): Condition {
+export function test(operator: TestOperator, variable: PathTo<unknown>, value: boolean): Condition {
   return condition({ kind: 'test', operator, variable: nodeOfPath(variable), value });
 }

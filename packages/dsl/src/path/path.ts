@@ -31,9 +31,17 @@ type FieldsOf<T> = T extends object ? { readonly [K in keyof T & (string | numbe
 
 /**
  * The typed accessor handed to builder callbacks as `$`: `$.order.total` is a `Path<number>`
- * when the state's input says so, and a misspelt field is a compile error.
+ * when the state's input says so, and a misspelt field is a compile error. After a state that
+ * never passes data on (goto, end, succeed, fail) the accessor is `never`.
  */
-export type Path<T> = PathRef<T> & Fields<T>;
+export type Path<T> = [T] extends [never] ? never : PathRef<T> & Fields<T>;
+
+/**
+ * What a path callback may return. Reading through an index signature (a record, or `untyped`
+ * data) under `noUncheckedIndexedAccess` types the read as `… | undefined`, although the accessor
+ * always returns a path at run time; accepting it here spares users a `!` on every such read.
+ */
+export type PathTo<T> = PathRef<T> | undefined;
 
 /** The type a path points at. */
 export type ValueOf<P> = P extends PathRef<infer T> ? T : never;
@@ -74,10 +82,13 @@ export function isPathRef(value: unknown): value is PathRef<unknown> {
   return (typeof value === 'object' || typeof value === 'function') && value !== null && PATH_NODE in value;
 }
 
-export const nodeOfPath = (ref: PathRef<unknown>): PathNode => ref[PATH_NODE];
+export function nodeOfPath(ref: PathTo<unknown>): PathNode {
+  if (!isPathRef(ref)) throw new TypeError(`expected a path such as $.field, got ${ref === undefined ? 'undefined' : typeof ref}`);
+  return ref[PATH_NODE];
+}
 
 /** The element at `index` of an array: `at($.items, 0)` is `$.items[0]`. */
-export function at<E>(array: PathRef<readonly E[] | null | undefined>, index: number): Path<E> {
+export function at<E>(array: PathTo<readonly E[] | null | undefined>, index: number): Path<E> {
   if (!Number.isInteger(index) || index < 0) throw new RangeError(`at(): index must be a whole number ≥ 0, got ${index}`);
   const node = nodeOfPath(array);
   return pathProxy<E>(pathNode(node.root, [...node.segments, { kind: 'index', index }]));

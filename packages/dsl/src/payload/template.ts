@@ -9,6 +9,7 @@ import { isPlaceholder, PLACEHOLDER_NODE, type Placeholder } from './placeholder
  * evaluate `.$` keys inside arrays (build one with the `array()` intrinsic instead).
  */
 export type TemplateValue =
+  | undefined
   | string
   | number
   | boolean

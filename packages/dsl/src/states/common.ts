@@ -1,7 +1,8 @@
 import type { RetryNode, JitterStrategy } from '../ir/retry-node.js';
 import type { Json, PathNode } from '../ir/value-node.js';
 import type { Context } from '../path/context-object.js';
-import { nodeOfPath, type Path, type PathRef } from '../path/path.js';
+import { nodeOfPath, type Path, type PathRef, type PathTo } from '../path/path.js';
+import type { Resolve } from '../payload/template.js';
 
 /** Options every state accepts. */
 export interface CommonOptions {
@@ -11,7 +12,7 @@ export interface CommonOptions {
 }
 
 /** `($) => $.field`, or null for `{}`. */
-export type InputPathOption<In, Selected> = (($: Path<In>, $$: Context) => PathRef<Selected>) | null;
+export type InputPathOption<In, Selected> = (($: Path<In>, $$: Context) => PathTo<Selected>) | null;
 
 export interface RetryOptions {
   /** Error names this retrier handles (`States.ALL` alone and last). */
@@ -30,7 +31,7 @@ export function retryNode(options: RetryOptions): RetryNode {
 }
 
 /** Evaluates a path option: a callback on the typed accessor, or null. */
-export function pathOption<In>(option: ((...args: [Path<In>, Context]) => PathRef<unknown>) | null | undefined, $: Path<In>, $$: Context): PathNode | null | undefined {
+export function pathOption<In>(option: ((...args: [Path<In>, Context]) => PathTo<unknown>) | null | undefined, $: Path<In>, $$: Context): PathNode | null | undefined {
   if (option === undefined) return undefined;
   if (option === null) return null;
   return nodeOfPath(option($, $$));
@@ -41,3 +42,6 @@ export interface ErrorOutput {
   readonly Error: string;
   readonly Cause: string;
 }
+
+/** A state's result after its ResultSelector (the raw result when there is none). */
+export type Selection<Result, Selector> = [Selector] extends [never] ? Result : Resolve<Selector>;

@@ -2,11 +2,11 @@ import { captureSite } from '../ir/source-site.js';
 import { freezeNode, type FailNode } from '../ir/state-node.js';
 import type { IntrinsicNode, PathNode } from '../ir/value-node.js';
 import type { Context } from '../path/context-object.js';
-import { isPathRef, nodeOfPath, type Path, type PathRef } from '../path/path.js';
-import { INTRINSIC_NODE, type Intrinsic } from '../payload/intrinsic.js';
+import { nodeOfPath, type Path, type PathRef, type PathTo } from '../path/path.js';
+import { INTRINSIC_NODE, isIntrinsic, type Intrinsic } from '../payload/intrinsic.js';
 import type { CommonOptions } from './common.js';
 
-type Text<In> = ($: Path<In>, $$: Context) => PathRef<string | null | undefined> | Intrinsic<string>;
+type Text<In> = ($: Path<In>, $$: Context) => PathTo<string | null | undefined> | Intrinsic<string>;
 
 export interface FailOptions<In> extends CommonOptions {
   readonly error?: string;
@@ -19,7 +19,7 @@ export interface FailOptions<In> extends CommonOptions {
 function textNode<In>(text: Text<In> | undefined, $: Path<In>, $$: Context): PathNode | IntrinsicNode | undefined {
   if (text === undefined) return undefined;
   const value = text($, $$);
-  return isPathRef(value) ? nodeOfPath(value) : value[INTRINSIC_NODE];
+  return isIntrinsic(value) ? value[INTRINSIC_NODE] : nodeOfPath(value);
 }
 
 export function failNode(name: string, options: FailOptions<any>, $: Path<any>, $$: Context): FailNode {

@@ -4,12 +4,12 @@ import { freezeNode, type MapNode } from '../ir/state-node.js';
 import type { Json } from '../ir/value-node.js';
 import type { TransitionNode } from '../ir/transition-node.js';
 import { contextPath, type Context } from '../path/context-object.js';
-import { nodeOfPath, rootPath, type Path, type PathRef } from '../path/path.js';
+import { nodeOfPath, rootPath, type Path, type PathRef, type PathTo } from '../path/path.js';
 import { resultPathNode, type ApplyResultPath, type ResultPathSpec } from '../path/result-path.js';
 import { toTemplateNode, type Resolve, type Template } from '../payload/template.js';
 import type { Chain, ChainLike } from '../chain.js';
 import { catchNodes, type CatchOption } from './catch.js';
-import { pathOption, retryNode, type CommonOptions, type InputPathOption, type RetryOptions } from './common.js';
+import { pathOption, retryNode, type CommonOptions, type InputPathOption, type RetryOptions, type Selection } from './common.js';
 
 /** What each iteration receives: the item, or the ItemSelector / Parameters template built per item. */
 export type MapItemInput<Item, Params> = [Params] extends [never] ? Item : Resolve<Params>;
@@ -38,17 +38,17 @@ type ProcessorForm<Selected, Item, Params, ItemIn, ItemOut> =
       readonly processorConfig?: never;
     };
 
-export type MapOptions<In, Selected, Item, Params extends Template, ItemIn, ItemOut, Picked, RP extends ResultPathSpec, Out, Scope extends object> =
+export type MapOptions<In, Selected, Item, Params extends Template, ItemIn, ItemOut, Selector extends Template, RP extends ResultPathSpec, Out, Scope extends object> =
   CommonOptions &
     ProcessorForm<Selected, Item, Params, ItemIn, ItemOut> & {
       readonly inputPath?: InputPathOption<In, Selected>;
       /** The array to iterate over; the whole (selected) input when omitted. */
-      readonly itemsPath?: ($: Path<Selected>, $$: Context) => PathRef<readonly Item[] | null | undefined>;
+      readonly itemsPath?: ($: Path<Selected>, $$: Context) => PathTo<readonly Item[] | null | undefined>;
       /** 0 (the default) means no limit. */
       readonly maxConcurrency?: number;
-      readonly resultSelector?: (result: Path<ItemOut[]>, $$: Context) => Picked;
+      readonly resultSelector?: (result: Path<ItemOut[]>, $$: Context) => Selector;
       readonly resultPath?: RP;
-      readonly outputPath?: (($: Path<ApplyResultPath<In, RP, Picked>>) => PathRef<Out>) | null;
+      readonly outputPath?: (($: Path<ApplyResultPath<In, RP, Selection<ItemOut[], Selector>>>) => PathTo<Out>) | null;
       readonly retry?: readonly RetryOptions[];
       readonly catch?: CatchOption<In, Scope>;
     };

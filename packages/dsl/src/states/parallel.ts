@@ -3,28 +3,29 @@ import { captureSite } from '../ir/source-site.js';
 import { freezeNode, type ParallelNode } from '../ir/state-node.js';
 import type { TransitionNode } from '../ir/transition-node.js';
 import type { Context } from '../path/context-object.js';
-import { rootPath, type Path, type PathRef } from '../path/path.js';
+import { rootPath, type Path, type PathRef, type PathTo } from '../path/path.js';
 import { resultPathNode, type ApplyResultPath, type ResultPathSpec } from '../path/result-path.js';
-import { toTemplateNode } from '../payload/template.js';
+import { toTemplateNode, type Template } from '../payload/template.js';
 import type { BranchBuilder } from './builder-kit.js';
+import type { Chain, ChainLike } from '../chain.js';
 import { catchNodes, type CatchOption } from './catch.js';
-import { pathOption, retryNode, type CommonOptions, type InputPathOption, type RetryOptions } from './common.js';
+import { pathOption, retryNode, type CommonOptions, type InputPathOption, type RetryOptions, type Selection } from './common.js';
 
-export interface ParallelOptions<In, Selected, Branches extends readonly BranchBuilder<Selected, {}>[], Results, Picked, RP extends ResultPathSpec, Out, Scope extends object>
+export interface ParallelOptions<In, Selected, Results extends readonly unknown[], Selector extends Template, RP extends ResultPathSpec, Out, Scope extends object>
   extends CommonOptions {
   readonly inputPath?: InputPathOption<In, Selected>;
   /** One callback per branch; each starts a new scope (no jumps in or out). */
-  readonly branches: Branches;
-  readonly resultSelector?: (result: Path<Results>, $$: Context) => Picked;
+  readonly branches: { readonly [K in keyof Results]: (b: Chain<Selected, Selected, {}>) => ChainLike<Results[K], object> };
+  readonly resultSelector?: (result: Path<{ -readonly [K in keyof Results]: Results[K] }>, $$: Context) => Selector;
   readonly resultPath?: RP;
-  readonly outputPath?: (($: Path<ApplyResultPath<In, RP, Picked>>) => PathRef<Out>) | null;
+  readonly outputPath?: (($: Path<ApplyResultPath<In, RP, Selection<{ -readonly [K in keyof Results]: Results[K] }, Selector>>>) => PathTo<Out>) | null;
   readonly retry?: readonly RetryOptions[];
   readonly catch?: CatchOption<In, Scope>;
 }
 
 export function parallelNode(
   name: string,
-  options: ParallelOptions<any, any, readonly BranchBuilder<any, {}>[], any, any, any, any, any>,
+  options: ParallelOptions<any, any, readonly unknown[], any, any, any, any>,
   $: Path<any>,
   $$: Context,
   handler: (next: any) => TransitionNode,

@@ -2,7 +2,7 @@ import { captureSite } from '../ir/source-site.js';
 import { freezeNode, type PassNode } from '../ir/state-node.js';
 import type { Json } from '../ir/value-node.js';
 import type { Context } from '../path/context-object.js';
-import { rootPath, type Path, type PathRef } from '../path/path.js';
+import { rootPath, type Path, type PathRef, type PathTo } from '../path/path.js';
 import { resultPathNode, type ApplyResultPath, type ResultPathSpec } from '../path/result-path.js';
 import { toTemplateNode, type Resolve, type Template } from '../payload/template.js';
 import { pathOption, type CommonOptions, type InputPathOption } from './common.js';
@@ -20,7 +20,7 @@ export interface PassOptions<In, Selected, Params extends Template, Result, RP e
   /** A fixed JSON value to output (ASL `Result`). */
   readonly result?: Result & Json;
   readonly resultPath?: RP;
-  readonly outputPath?: (($: Path<ApplyResultPath<In, RP, PassResult<Selected, Params, Result>>>) => PathRef<Out>) | null;
+  readonly outputPath?: (($: Path<ApplyResultPath<In, RP, PassResult<Selected, Params, Result>>>) => PathTo<Out>) | null;
 }
 
 export function passNode(name: string, options: PassOptions<any, any, any, any, any, any>, $: Path<any>, $$: Context): PassNode {

@@ -2,15 +2,15 @@ import type { TransitionNode } from '../ir/transition-node.js';
 import { captureSite } from '../ir/source-site.js';
 import { freezeNode, type TaskNode } from '../ir/state-node.js';
 import type { Context } from '../path/context-object.js';
-import { nodeOfPath, rootPath, type Path, type PathRef } from '../path/path.js';
+import { nodeOfPath, rootPath, type Path, type PathRef, type PathTo } from '../path/path.js';
 import { resultPathNode, type ApplyResultPath, type ResultPathSpec } from '../path/result-path.js';
 import { isPlaceholder, PLACEHOLDER_NODE, type Placeholder } from '../payload/placeholder.js';
 import { toTemplateNode, type Template } from '../payload/template.js';
 import type { Schema } from '../schema.js';
 import { catchNodes, type CatchOption } from './catch.js';
-import { pathOption, retryNode, type CommonOptions, type InputPathOption, type RetryOptions } from './common.js';
+import { pathOption, retryNode, type CommonOptions, type InputPathOption, type RetryOptions, type Selection } from './common.js';
 
-export interface TaskOptions<In, Selected, Params extends Template, Result, Picked, RP extends ResultPathSpec, Out, Scope extends object>
+export interface TaskOptions<In, Selected, Params extends Template, Result, Selector extends Template, RP extends ResultPathSpec, Out, Scope extends object>
   extends CommonOptions {
   /** What runs: a Lambda ARN, `arn:aws:states:::…` integration, an activity ARN, or `sub('Name')`. */
   readonly resource: string | Placeholder;
@@ -19,15 +19,15 @@ export interface TaskOptions<In, Selected, Params extends Template, Result, Pick
   readonly parameters?: (($: Path<Selected>, $$: Context) => Params) | Params;
   /** The shape of the resource's result (a zod schema, or `shape<T>()`): types everything after. */
   readonly returns?: Schema<Result>;
-  readonly resultSelector?: (result: Path<Result>, $$: Context) => Picked;
+  readonly resultSelector?: (result: Path<Result>, $$: Context) => Selector;
   /** Where the result goes in the input: `'$'` (replace, the default), `'$.field'`, or null (discard). */
   readonly resultPath?: RP;
-  readonly outputPath?: (($: Path<ApplyResultPath<In, RP, Picked>>) => PathRef<Out>) | null;
+  readonly outputPath?: (($: Path<ApplyResultPath<In, RP, Selection<Result, Selector>>>) => PathTo<Out>) | null;
   readonly retry?: readonly RetryOptions[];
   readonly catch?: CatchOption<In, Scope>;
   /** Seconds, or a path to a number in the input (`TimeoutSecondsPath`). */
-  readonly timeoutSeconds?: number | (($: Path<Selected>) => PathRef<number>);
-  readonly heartbeatSeconds?: number | (($: Path<Selected>) => PathRef<number>);
+  readonly timeoutSeconds?: number | (($: Path<Selected>) => PathTo<number>);
+  readonly heartbeatSeconds?: number | (($: Path<Selected>) => PathTo<number>);
   readonly credentials?: Template;
 }
 

@@ -1,20 +1,20 @@
 import { captureSite } from '../ir/source-site.js';
 import { freezeNode, type WaitFor, type WaitNode } from '../ir/state-node.js';
 import type { Context } from '../path/context-object.js';
-import { nodeOfPath, rootPath, type Path, type PathRef } from '../path/path.js';
+import { nodeOfPath, rootPath, type Path, type PathRef, type PathTo } from '../path/path.js';
 import { pathOption, type CommonOptions, type InputPathOption } from './common.js';
 
 /** Exactly one way to wait. */
 export type WaitTime<Selected> =
   | { readonly seconds: number }
   | { readonly timestamp: string }
-  | { readonly secondsPath: ($: Path<Selected>) => PathRef<number> }
-  | { readonly timestampPath: ($: Path<Selected>) => PathRef<string> };
+  | { readonly secondsPath: ($: Path<Selected>) => PathTo<number> }
+  | { readonly timestampPath: ($: Path<Selected>) => PathTo<string> };
 
 export type WaitOptions<In, Selected, Out> = CommonOptions &
   WaitTime<Selected> & {
     readonly inputPath?: InputPathOption<In, Selected>;
-    readonly outputPath?: (($: Path<Selected>) => PathRef<Out>) | null;
+    readonly outputPath?: (($: Path<Selected>) => PathTo<Out>) | null;
   };
 
 export function waitNode(name: string, options: WaitOptions<any, any, any>, $: Path<any>, $$: Context): WaitNode {
