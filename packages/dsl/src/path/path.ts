@@ -19,9 +19,7 @@ type Primitive = string | number | boolean | bigint | symbol | null | undefined;
 /** Fields of an untyped path: any name, all untyped. Reached only through `any` (see `untyped`). */
 type AnyFields = { readonly [field: string]: Path<any> };
 
-type Fields<T> = IsAny<T> extends true
-  ? AnyFields
-  : [NonNullable<T>] extends [Primitive]
+type Fields<T> = [NonNullable<T>] extends [Primitive]
     ? unknown
     : NonNullable<T> extends readonly unknown[]
       ? unknown // array elements are reached with at(); JSONPath has no typed `.field` on arrays
@@ -34,7 +32,7 @@ type FieldsOf<T> = T extends object ? { readonly [K in keyof T & (string | numbe
  * when the state's input says so, and a misspelt field is a compile error. After a state that
  * never passes data on (goto, end, succeed, fail) the accessor is `never`.
  */
-export type Path<T> = [T] extends [never] ? never : PathRef<T> & Fields<T>;
+export type Path<T> = IsAny<T> extends true ? PathRef<any> & AnyFields : [T] extends [never] ? never : PathRef<T> & Fields<T>;
 
 /**
  * What a path callback may return. Reading through an index signature (a record, or `untyped`
