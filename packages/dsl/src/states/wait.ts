@@ -4,12 +4,18 @@ import type { Context } from '../path/context-object.js';
 import { nodeOfPath, rootPath, type Path, type PathRef, type PathTo } from '../path/path.js';
 import { pathOption, type CommonOptions, type InputPathOption } from './common.js';
 
-/** Exactly one way to wait. */
-export type WaitTime<Selected> =
-  | { readonly seconds: number }
-  | { readonly timestamp: string }
-  | { readonly secondsPath: ($: Path<Selected>) => PathTo<number> }
-  | { readonly timestampPath: ($: Path<Selected>) => PathTo<string> };
+type Ways<Selected> = {
+  readonly seconds: number;
+  /** An ISO-8601 timestamp, e.g. `2030-01-01T00:00:00Z`. */
+  readonly timestamp: string;
+  readonly secondsPath: ($: Path<Selected>) => PathTo<number>;
+  readonly timestampPath: ($: Path<Selected>) => PathTo<string>;
+};
+
+/** Exactly one way to wait: giving two is a type error. */
+export type WaitTime<Selected> = {
+  [K in keyof Ways<Selected>]: { readonly [P in K]: Ways<Selected>[P] } & { readonly [P in Exclude<keyof Ways<Selected>, K>]?: never };
+}[keyof Ways<Selected>];
 
 export type WaitOptions<In, Selected, Out> = CommonOptions &
   WaitTime<Selected> & {
@@ -20,18 +26,20 @@ export type WaitOptions<In, Selected, Out> = CommonOptions &
 export function waitNode(name: string, options: WaitOptions<any, any, any>, $: Path<any>, $$: Context): WaitNode {
   const site = captureSite();
   const selected = options.inputPath ? (options.inputPath($, $$) as Path<any>) : $;
-  const ways = ['seconds', 'timestamp', 'secondsPath', 'timestampPath'].filter((key) => key in options);
-  if (ways.length !== 1) {
-    throw new TypeError(`wait('${name}'): give exactly one of seconds, timestamp, secondsPath, timestampPath (got ${ways.join(', ') || 'none'})`);
+  const { seconds, timestamp, secondsPath, timestampPath } = options;
+  const given = Object.entries({ seconds, timestamp, secondsPath, timestampPath }).filter(([, value]) => value !== undefined);
+  if (given.length !== 1) {
+    const got = given.map(([key]) => key).join(', ') || 'none';
+    throw new TypeError(`wait('${name}'): give exactly one of seconds, timestamp, secondsPath, timestampPath (got ${got})`);
   }
   const waitFor: WaitFor =
-    'seconds' in options
-      ? { seconds: options.seconds }
-      : 'timestamp' in options
-        ? { timestamp: options.timestamp }
-        : 'secondsPath' in options
-          ? { secondsPath: nodeOfPath(options.secondsPath(selected)) }
-          : { timestampPath: nodeOfPath(options.timestampPath(selected)) };
+    seconds !== undefined
+      ? { seconds }
+      : timestamp !== undefined
+        ? { timestamp }
+        : secondsPath
+          ? { secondsPath: nodeOfPath(secondsPath(selected)) }
+          : { timestampPath: nodeOfPath(timestampPath!(selected)) };
   return freezeNode<WaitNode>({
     type: 'Wait',
     name,
