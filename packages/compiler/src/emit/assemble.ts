@@ -2,6 +2,7 @@ import { ir, renderPath } from '@typestep/dsl';
 import { statePathOf, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { emitCondition } from './emit-condition.js';
 import { emitResultTail, emitStateFields } from './emit-state.js';
+import { setOwnField } from './own-field.js';
 import { Placeholders } from './placeholders.js';
 
 type Fields = Record<string, unknown>;
@@ -131,7 +132,7 @@ export function assemble(workflow: ir.WorkflowNode): Emitted {
     }
     sites.set(key(location), node.site);
     const fields = emitStateFields(node, placeholders);
-    scope.states[node.name] = fields;
+    setOwnField(scope.states, node.name, fields);
     const open: OpenEnd[] = [];
     const next: OpenEnd = {
       connect: (target) => void (fields.Next = target),

@@ -1,5 +1,6 @@
 import { renderPath, ir } from '@typestep/dsl';
 import { renderIntrinsic } from '@typestep/dsl';
+import { setOwnField } from './own-field.js';
 import type { Placeholders } from './placeholders.js';
 
 type ValueNode = ir.ValueNode;
@@ -16,8 +17,8 @@ export function dynamicText(node: ir.PathNode | ir.IntrinsicNode): string {
 export function emitTemplate(node: ir.TemplateNode, placeholders: Placeholders): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of node.entries) {
-    if (value.kind === 'path' || value.kind === 'intrinsic') out[`${key}.$`] = dynamicText(value);
-    else out[key] = emitValue(value, placeholders);
+    if (value.kind === 'path' || value.kind === 'intrinsic') setOwnField(out, `${key}.$`, dynamicText(value));
+    else setOwnField(out, key, emitValue(value, placeholders));
   }
   return out;
 }

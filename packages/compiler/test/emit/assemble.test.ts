@@ -232,6 +232,18 @@ describe('problems only the emitter can see', () => {
     expect(site?.line).toBeGreaterThan(0);
   });
 
+  test('a Catch handler with no states', () => {
+    const out = emit(workflow('W').task('T', { resource: 'r', catch: [{ errors: ['States.ALL'], next: (b) => b }] }));
+    expect(out.diagnostics.map((d) => [d.code, d.statePath])).toEqual([['STEP004', 'W > T > Catch[0]']]);
+    expect(out.diagnostics[0]!.message).toMatch(/empty handler/);
+  });
+
+  test('user-chosen names such as __proto__ are kept as fields, not taken as the prototype', () => {
+    const out = emit(workflow('W').pass('__proto__', { parameters: JSON.parse('{"__proto__": 1}') }));
+    expect(Object.keys(out.definition.States as object)).toEqual(['__proto__']);
+    expect(JSON.stringify(out.definition.States)).toBe('{"__proto__":{"Type":"Pass","Parameters":{"__proto__":1},"End":true}}');
+  });
+
   test('a path inside an array is refused at build time (ASL does not evaluate it there)', () => {
     expect(() => workflow('W', { input: shape<{ a: string }>() }).pass('P', { parameters: ($) => ({ list: [$.a] as never }) })).toThrow(/cannot stand inside an array/);
   });

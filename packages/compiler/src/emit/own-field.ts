@@ -1,0 +1,7 @@
+/**
+ * Sets a field whose name comes from the user (a state name, a template key). Plain assignment
+ * would treat `__proto__` as the prototype and silently drop it; AWS treats it as a name.
+ */
+export function setOwnField(target: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}

@@ -1,0 +1,57 @@
+/**
+ * Every diagnostic code the validator reports, with a short title (what `typestep validate`
+ * prints in a summary and what the docs list). Codes never change meaning once released.
+ *
+ * STEP0xx what only the DSL emitter can see · STEP1xx names and transitions · STEP2xx structure · STEP3xx Choice rules ·
+ * STEP4xx Retry, Catch and timeouts · STEP5xx paths, payload templates, Wait ·
+ * STEP6xx DefinitionSubstitutions placeholders.
+ */
+export const DIAGNOSTIC_CODES = {
+  STEP002: 'Choice branch reaches the end of the workflow',
+  STEP003: 'Workflow or branch without states',
+  STEP004: 'Catch handler without states',
+
+  STEP101: 'Duplicate state name',
+  STEP102: 'State name longer than 80 characters',
+  STEP103: 'State name with forbidden characters',
+  STEP104: 'Missing or unknown transition target',
+  STEP105: 'Transition into or out of a Parallel branch or Map processor',
+  STEP106: 'Unreachable state',
+  STEP107: 'No terminal state',
+  STEP108: 'Next and End together',
+  STEP109: 'Neither Next nor End',
+
+  STEP200: 'Invalid JSON',
+  STEP201: 'Duplicate JSON key',
+  STEP202: 'Definition larger than 1 MB',
+  STEP203: 'Missing required field',
+  STEP204: 'Field value of the wrong type',
+  STEP205: 'Field not allowed here',
+  STEP206: 'Unknown state type',
+  STEP207: 'Conflicting fields',
+
+  STEP301: 'Choice state without rules',
+  STEP302: 'Nested Choice rule with Next',
+  STEP303: 'Choice rule without exactly one operator',
+  STEP304: 'Choice rule Variable misplaced',
+
+  STEP401: 'States.ALL not alone and last',
+  STEP402: 'BackoffRate below 1',
+  STEP403: 'MaxAttempts below 0',
+  STEP404: 'IntervalSeconds or MaxDelaySeconds below 1',
+  STEP405: 'TimeoutSeconds or HeartbeatSeconds below 1',
+  STEP406: 'HeartbeatSeconds not below TimeoutSeconds',
+
+  STEP501: 'Invalid JSONPath',
+  STEP502: 'Not a reference path',
+  STEP503: 'A ".$" value that is not a path or intrinsic function',
+  STEP504: 'Invalid intrinsic function call',
+  STEP505: 'Payload template keys collide',
+  STEP506: 'Wait without exactly one time field',
+  STEP507: 'Invalid timestamp',
+
+  STEP601: 'Placeholder without a substitution',
+  STEP602: 'Substitution never used',
+} as const;
+
+export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

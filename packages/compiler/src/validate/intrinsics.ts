@@ -1,0 +1,237 @@
+import { analyzePath } from './jsonpath.js';
+import { closest } from './text.js';
+
+/**
+ * The JSONPath intrinsic functions of the States Language, with how many arguments each takes
+ * (max undefined: any number). States.Format's first argument is a template whose `{}` count must
+ * match the arguments that follow.
+ */
+export const INTRINSIC_FUNCTIONS: { readonly [name: string]: { readonly min: number; readonly max?: number } } = {
+  'States.Format': { min: 1 },
+  'States.StringToJson': { min: 1, max: 1 },
+  'States.JsonToString': { min: 1, max: 1 },
+  'States.Array': { min: 0 },
+  'States.ArrayPartition': { min: 2, max: 2 },
+  'States.ArrayContains': { min: 2, max: 2 },
+  'States.ArrayRange': { min: 3, max: 3 },
+  'States.ArrayGetItem': { min: 2, max: 2 },
+  'States.ArrayLength': { min: 1, max: 1 },
+  'States.ArrayUnique': { min: 1, max: 1 },
+  'States.Base64Encode': { min: 1, max: 1 },
+  'States.Base64Decode': { min: 1, max: 1 },
+  'States.Hash': { min: 2, max: 2 },
+  'States.JsonMerge': { min: 3, max: 3 },
+  'States.MathRandom': { min: 2, max: 3 },
+  'States.MathAdd': { min: 2, max: 2 },
+  'States.StringSplit': { min: 2, max: 2 },
+  'States.UUID': { min: 0, max: 0 },
+};
+const NAMES = Object.keys(INTRINSIC_FUNCTIONS);
+
+/** What is wrong with an intrinsic call: a bad path argument (STEP501) or anything else (STEP504). */
+export interface IntrinsicProblem {
+  readonly kind: 'path' | 'intrinsic';
+  readonly message: string;
+}
+
+/** Does the text look like a function call (`Name(`)? Used to tell intrinsics from other strings. */
+export function looksLikeIntrinsic(text: string): boolean {
+  return /^\s*[A-Za-z0-9._]+\s*\(/.test(text);
+}
+
+/**
+ * Parses `States.Name(arg, …)` per the specification: arguments are 'strings' (with `\'`, `\{`,
+ * `\}`, `\\` escapes), numbers, null, true/false, paths and nested calls. Returns the first
+ * problem, or undefined when the call is well-formed.
+ */
+export function analyzeIntrinsic(text: string): IntrinsicProblem | undefined {
+  if (cache.has(text)) return cache.get(text);
+  const problem = parseIntrinsic(text);
+  if (cache.size >= 10_000) cache.clear();
+  cache.set(text, problem);
+  return problem;
+}
+
+/** Results by call text: definitions repeat the same calls. */
+const cache = new Map<string, IntrinsicProblem | undefined>();
+
+function parseIntrinsic(text: string): IntrinsicProblem | undefined {
+  const parser = new Parser(text.trim());
+  try {
+    parser.call();
+    parser.spaces();
+    if (parser.more()) parser.fail(`has "${parser.rest()}" after the closing parenthesis`);
+    return undefined;
+  } catch (error) {
+    if (error instanceof ProblemError) return error.problem;
+    throw error;
+  }
+}
+
+class ProblemError extends Error {
+  constructor(readonly problem: IntrinsicProblem) {
+    super(problem.message);
+  }
+}
+
+type Argument = { kind: 'string'; value: string } | { kind: 'other' };
+
+class Parser {
+  position = 0;
+  constructor(readonly text: string) {}
+
+  more(): boolean {
+    return this.position < this.text.length;
+  }
+  rest(): string {
+    return this.text.slice(this.position);
+  }
+  spaces(): void {
+    while (this.more() && /\s/.test(this.text[this.position]!)) this.position++;
+  }
+  fail(message: string, kind: IntrinsicProblem['kind'] = 'intrinsic'): never {
+    throw new ProblemError({ kind, message });
+  }
+
+  call(): void {
+    const match = /^[A-Za-z0-9._]+/.exec(this.rest());
+    if (!match) this.fail('does not start with a function name such as States.Format');
+    const name = match[0];
+    this.position += name.length;
+    const spec = INTRINSIC_FUNCTIONS[name];
+    if (!spec) {
+      const suggestion = closest(name, NAMES);
+      this.fail(
+        `calls "${name}", which is not an intrinsic function${suggestion ? ` (did you mean ${suggestion}?)` : ''}; the functions are ${NAMES.join(', ')}`,
+      );
+    }
+    if (this.text[this.position] !== '(') this.fail(`has no "(" right after ${name}`);
+    this.position++;
+    const args: Argument[] = [];
+    this.spaces();
+    if (this.text[this.position] === ')') {
+      this.position++;
+    } else {
+      for (;;) {
+        this.spaces();
+        args.push(this.argument(name, args.length + 1));
+        this.spaces();
+        const c = this.text[this.position];
+        if (c === ',') {
+          this.position++;
+          continue;
+        }
+        if (c === ')') {
+          this.position++;
+          break;
+        }
+        if (c === undefined) this.fail(`is missing the closing ")" of ${name}(…)`);
+        this.fail(`has "${c}" after argument ${args.length} of ${name}, where "," or ")" was expected`);
+      }
+    }
+    if (args.length < spec.min || (spec.max !== undefined && args.length > spec.max)) {
+      const expected =
+        spec.max === undefined ? `at least ${spec.min}` : spec.min === spec.max ? `${spec.min}` : `${spec.min} or ${spec.max}`;
+      this.fail(`calls ${name} with ${args.length} argument${args.length === 1 ? '' : 's'}; it takes ${expected}`);
+    }
+    if (name === 'States.Format' && args[0]?.kind === 'string') {
+      const slots = countSlots(args[0].value);
+      if (slots !== args.length - 1) {
+        this.fail(
+          `has ${slots} "{}" placeholder${slots === 1 ? '' : 's'} in its States.Format template but ${args.length - 1} value${args.length - 1 === 1 ? '' : 's'} after it; give one value per {} (escape a literal brace as \\\\{ in JSON)`,
+        );
+      }
+    }
+  }
+
+  argument(functionName: string, index: number): Argument {
+    const c = this.text[this.position];
+    if (c === undefined || c === ')' || c === ',') this.fail(`has an empty argument ${index} in ${functionName}(…)`);
+    if (c === "'") return { kind: 'string', value: this.string() };
+    if (c === '$') {
+      this.path(functionName, index);
+      return { kind: 'other' };
+    }
+    const rest = this.rest();
+    const number = /^-?\d+(\.\d+)?([eE][+-]?\d+)?/.exec(rest);
+    if (number && !/^[A-Za-z_.]/.test(rest.slice(number[0].length))) {
+      this.position += number[0].length;
+      return { kind: 'other' };
+    }
+    const literal = /^(null|true|false)(?![A-Za-z0-9_.])/.exec(rest);
+    if (literal) {
+      this.position += literal[0].length;
+      return { kind: 'other' };
+    }
+    if (/^[A-Za-z0-9._]+\(/.test(rest)) {
+      this.call();
+      return { kind: 'other' };
+    }
+    const token = /^[^,)]*/.exec(rest)![0].trim();
+    return this.fail(
+      `has argument ${index} of ${functionName} as ${token}, which is not a 'string' (in single quotes), a number, null, a path ($…) or a function call`,
+    );
+  }
+
+  /** A 'quoted' string; returns its text with escapes kept (for counting `{}`). */
+  string(): string {
+    const start = ++this.position;
+    while (this.more()) {
+      const c = this.text[this.position]!;
+      if (c === '\\') {
+        const next = this.text[this.position + 1];
+        if (next === undefined || !"'{}\\".includes(next)) {
+          this.fail(
+            `has "\\${next ?? ''}" in a string; only \\', \\{, \\} and \\\\ are escapes in intrinsic functions (write a literal backslash as \\\\\\\\ in JSON)`,
+          );
+        }
+        this.position += 2;
+        continue;
+      }
+      if (c === "'") {
+        const value = this.text.slice(start, this.position);
+        this.position++;
+        return value;
+      }
+      this.position++;
+    }
+    return this.fail(`has an unclosed string starting at character ${start}`);
+  }
+
+  /** A path argument: up to the next `,` or `)` outside brackets, parentheses and quotes. */
+  path(functionName: string, index: number): void {
+    const start = this.position;
+    let depth = 0;
+    let quote: string | undefined;
+    while (this.more()) {
+      const c = this.text[this.position]!;
+      if (quote) {
+        if (c === '\\') this.position++;
+        else if (c === quote) quote = undefined;
+      } else if (c === "'" || c === '"') quote = c;
+      else if (c === '[' || c === '(') depth++;
+      else if (c === ']' || (c === ')' && depth > 0)) depth--;
+      else if (depth === 0 && (c === ',' || c === ')')) break;
+      this.position++;
+    }
+    const path = this.text.slice(start, this.position);
+    const analysis = analyzePath(path);
+    if (analysis.error) this.fail(`has argument ${index} of ${functionName}, "${path.trim()}", which ${analysis.error}`, 'path');
+  }
+}
+
+/** Counts unescaped `{}` pairs in a States.Format template (escapes as written: `\{`). */
+function countSlots(template: string): number {
+  let count = 0;
+  for (let i = 0; i < template.length; i++) {
+    if (template[i] === '\\') {
+      i++;
+      continue;
+    }
+    if (template[i] === '{' && template[i + 1] === '}') {
+      count++;
+      i++;
+    }
+  }
+  return count;
+}
