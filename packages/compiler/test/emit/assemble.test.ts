@@ -111,6 +111,16 @@ describe('fields', () => {
     expect(s.T.Next).toBe('Next one');
   });
 
+  test('after InputPath, paths start at the root of the selected data', () => {
+    const s = states(
+      workflow('W', { input: shape<{ order: { total: number; items: string[]; wait: number } }>() })
+        .task('T', { resource: 'r', inputPath: ($) => $.order, parameters: ($) => ({ total: $.total, all: $ }), timeoutSeconds: ($) => $.wait })
+        .map('M', { inputPath: ($) => $, itemsPath: ($) => $, itemProcessor: (b) => b.pass('I') }),
+    );
+    expect(s.T).toMatchObject({ InputPath: '$.order', Parameters: { 'total.$': '$.total', 'all.$': '$' }, TimeoutSecondsPath: '$.wait' });
+    expect(s.M).toMatchObject({ InputPath: '$', ItemsPath: '$' });
+  });
+
   test('InputPath / OutputPath / ResultPath null are emitted as null', () => {
     const s = states(workflow('W').pass('P', { inputPath: null, resultPath: null, outputPath: null }));
     expect(s.P).toEqual({ Type: 'Pass', InputPath: null, ResultPath: null, OutputPath: null, End: true });

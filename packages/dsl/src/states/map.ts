@@ -62,7 +62,8 @@ export function mapNode(
 ): MapNode {
   const site = captureSite();
   const $$ = contextPath<any>();
-  const selected = options.inputPath ? (options.inputPath($, $$) as Path<any>) : $;
+  // After InputPath, `$` is the selected data itself, so later paths start again at its root.
+  const selected = $;
   const processor = options.itemProcessor ?? options.iterator;
   if (!processor) throw new TypeError(`map('${name}'): give an itemProcessor (or the deprecated iterator)`);
   const selection = options.itemSelector ?? options.parameters;

@@ -25,7 +25,8 @@ export interface PassOptions<In, Selected, Params extends Template, Result, RP e
 
 export function passNode(name: string, options: PassOptions<any, any, any, any, any, any>, $: Path<any>, $$: Context): PassNode {
   const site = captureSite();
-  const selected = options.inputPath ? (options.inputPath($, $$) as Path<any>) : $;
+  // After InputPath, `$` is the selected data itself, so later paths start again at its root.
+  const selected = $;
   const parameters = typeof options.parameters === 'function' ? options.parameters(selected, $$) : options.parameters;
   return freezeNode<PassNode>({
     type: 'Pass',

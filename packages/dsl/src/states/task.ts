@@ -39,7 +39,8 @@ export function taskNode(
   handler: (next: any) => TransitionNode,
 ): TaskNode {
   const site = captureSite();
-  const selected = options.inputPath ? (options.inputPath($, $$) as Path<any>) : $;
+  // After InputPath, `$` is the selected data itself, so later paths start again at its root.
+  const selected = $;
   const parameters = typeof options.parameters === 'function' ? options.parameters(selected, $$) : options.parameters;
   const timeout = options.timeoutSeconds;
   const heartbeat = options.heartbeatSeconds;

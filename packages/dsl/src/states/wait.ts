@@ -25,7 +25,8 @@ export type WaitOptions<In, Selected, Out> = CommonOptions &
 
 export function waitNode(name: string, options: WaitOptions<any, any, any>, $: Path<any>, $$: Context): WaitNode {
   const site = captureSite();
-  const selected = options.inputPath ? (options.inputPath($, $$) as Path<any>) : $;
+  // After InputPath, `$` is the selected data itself, so later paths start again at its root.
+  const selected = $;
   const { seconds, timestamp, secondsPath, timestampPath } = options;
   const given = Object.entries({ seconds, timestamp, secondsPath, timestampPath }).filter(([, value]) => value !== undefined);
   if (given.length !== 1) {
