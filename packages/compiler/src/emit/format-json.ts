@@ -1,9 +1,9 @@
+import { formatJson } from './json-text.js';
+
 /**
- * The text of an `.asl.json` / `.substitutions.json` file: prettier's JSON formatting, so the
- * files read like hand-formatted ones and are byte-identical run to run. Prettier is loaded on
- * first use, keeping `import '@typestep/compiler'` cheap.
+ * The text of an `.asl.json` / `.substitutions.json` file: prettier-compatible JSON, byte-identical
+ * run to run. (Kept async so callers need not change if formatting ever needs I/O.)
  */
 export async function formatDefinition(value: unknown): Promise<string> {
-  const prettier = await import('prettier');
-  return prettier.format(JSON.stringify(value), { parser: 'json', printWidth: 100 });
+  return formatJson(value);
 }
