@@ -172,10 +172,10 @@ function measurementRows(r: Results): [string, Sample][] {
     rows.push(
       [`${n} states: DSL build`, p['build']!],
       [`${n} states: compile() (emit + validate)`, p['compile']!],
-      [`${n} states: asl.json text (formatDefinition, prettier)`, p['text']!],
+      [`${n} states: asl.json text (formatDefinition: prettier-compatible printer)`, p['text']!],
       [`${n} states: TOTAL build + compile + text`, p['total']!],
       [`${n} states: (validateDefinition alone)`, p['validate']!],
-      [`${n} states: (total with JSON.stringify instead of prettier)`, p['totalStringify']!],
+      [`${n} states: (total with JSON.stringify instead of formatDefinition)`, p['totalStringify']!],
     );
   }
   rows.push(
@@ -302,10 +302,10 @@ export function markdownSection(r: Results): string {
     gen.push(
       row('DSL build (`workflow(…)` chain of builder calls)', p['build']!),
       row('`compile()`: IR → ASL object, validation', p['compile']!),
-      row('asl.json + substitutions.json text (`formatDefinition`, prettier — what `typestep build` writes)', p['text']!),
+      row('asl.json + substitutions.json text (`formatDefinition`, the prettier-compatible printer — what `typestep build` writes)', p['text']!),
       row('total: build + compile + text', p['total']!, true),
       row('breakdown: `validateDefinition` alone (part of `compile()`)', p['validate']!),
-      row('for comparison: total with `JSON.stringify(def, null, 2)` instead of prettier', p['totalStringify']!),
+      row('for comparison: total with `JSON.stringify(def, null, 2)` instead of `formatDefinition`', p['totalStringify']!),
     );
   }
   lines.push(mdTable(['workflow', 'phase', 'median', 'min', 'max', 'runs'], ['l', 'l', 'r', 'r', 'r', 'r'], gen), '');
@@ -333,7 +333,7 @@ export function markdownSection(r: Results): string {
       [
         ['in-process, typestep: `compile()` + asl.json and substitutions.json text', ...stat(r.seedInProcess.typestep)],
         ['… of which `compile()`', ...stat(r.seedInProcess.typestepCompile)],
-        ['… of which the text (`formatDefinition`, prettier)', ...stat(r.seedInProcess.typestepText)],
+        ['… of which the text (`formatDefinition`)', ...stat(r.seedInProcess.typestepText)],
         ['in-process, aws-cdk-lib: `new App` + Stack + StateMachine + `app.synth()` (writes cdk.out)', ...stat(r.seedInProcess.cdk)],
         ['in-process, aws-cdk-lib: first synth in the process (loads aws-cdk-lib)', ms(r.seedInProcess.cdkFirstMs), '', '', '1'],
         ['whole process, `typestep build --project <tmp>` (node packages/cli/bin/typestep.js)', ...stat(r.processes.typestep)],
@@ -368,7 +368,7 @@ export function markdownSection(r: Results): string {
     lines.push(
       '### Where the time goes: profile of the 10,000-state in-process run',
       '',
-      `Five rounds of build + compile + text, profiled in-process with the inspector (the same \`.cpuprofile\` \`node --cpu-prof\` writes; open it in Chrome DevTools). Prettier's work runs after an \`await\` inside \`formatDefinition\`, so it shows under "prettier" by area rather than under \`formatDefinition\` in the inclusive table.`,
+      `Five rounds of build + compile + text, profiled in-process with the inspector (the same \`.cpuprofile\` \`node --cpu-prof\` writes; open it in Chrome DevTools).`,
       '',
       ...profileTables(r.profile),
     );

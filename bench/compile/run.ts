@@ -312,7 +312,6 @@ function versions(): Results['versions'] {
     typestep: read(join(REPO_ROOT, 'packages/compiler/package.json')),
     'aws-cdk-lib': read(join(BENCH_DIR, 'node_modules/aws-cdk-lib/package.json')),
     constructs: read(join(BENCH_DIR, 'node_modules/constructs/package.json')),
-    prettier: read(join(REPO_ROOT, 'packages/compiler/node_modules/prettier/package.json')),
   };
 }
 

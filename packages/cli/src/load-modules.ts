@@ -15,18 +15,33 @@ export type LoadedModule =
  * active, source maps are enabled, and the DSL formats the stack it captured at each builder call
  * lazily, when a diagnostic needs the place, so file:line must be read before `release()`.
  */
-export async function loadModules(files: readonly string[]): Promise<{ modules: LoadedModule[]; release: () => Promise<void> }> {
-  if (RUNNING_FROM_SOURCES) addSourceCondition();
+export async function loadModules(
+  files: readonly string[],
+  { isolate = true }: { readonly isolate?: boolean } = {},
+): Promise<{ modules: LoadedModule[]; release: () => Promise<void> }> {
   const { register } = await import('tsx/esm/api');
-  const api = register({ namespace: `typestep-build-${process.pid}-${++loads}` });
-  // All at once (tsx transforms them on its loader thread); the results keep the files' order.
-  const settled = await Promise.allSettled(files.map((file) => api.import(pathToFileURL(file).href, import.meta.url)));
+  const urls = files.map((file) => pathToFileURL(file).href);
+  let settled: PromiseSettledResult<unknown>[];
+  let release: () => Promise<void>;
+  if (isolate || RUNNING_FROM_SOURCES) {
+    if (RUNNING_FROM_SOURCES) addSourceCondition();
+    const api = register({ namespace: `typestep-build-${process.pid}-${++loads}` });
+    // All at once (tsx transforms them on its loader thread); the results keep the files' order.
+    settled = await Promise.allSettled(urls.map((url) => api.import(url, import.meta.url)));
+    release = () => api.unregister();
+  } else {
+    // A one-shot process: the workflows' own `import '@typestep/dsl'` reuses the instance the CLI
+    // already loaded (inside a namespace every dependency, zod included, would load a second time).
+    const unregister = register();
+    settled = await Promise.allSettled(urls.map((url) => import(url)));
+    release = async () => unregister();
+  }
   const modules = settled.map((result, i): LoadedModule =>
     result.status === 'fulfilled'
       ? { file: files[i]!, ok: true, exports: result.value as Record<string, unknown> }
       : { file: files[i]!, ok: false, error: result.reason },
   );
-  return { modules, release: () => api.unregister() };
+  return { modules, release };
 }
 
 let loads = 0;

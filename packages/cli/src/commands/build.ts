@@ -64,7 +64,7 @@ export async function build(options: BuildOptions, io: Io): Promise<number> {
   // The compiler loads while tsx imports the workflow modules (on its loader thread).
   const toolchain = Promise.all([import('@typestep/dsl'), import('@typestep/compiler')]);
   toolchain.catch(() => undefined);
-  const { modules, release } = await loadModules(files);
+  const { modules, release } = await loadModules(files, { isolate: !io.oneShot });
   let compiled: Compiled;
   try {
     compiled = await compileModules(modules, show, io.cwd, await toolchain);

@@ -114,11 +114,11 @@ describe('fields', () => {
   test('after InputPath, paths start at the root of the selected data', () => {
     const s = states(
       workflow('W', { input: shape<{ order: { total: number; items: string[]; wait: number } }>() })
-        .task('T', { resource: 'r', inputPath: ($) => $.order, parameters: ($) => ({ total: $.total, all: $ }), timeoutSeconds: ($) => $.wait })
-        .map('M', { inputPath: ($) => $, itemsPath: ($) => $, itemProcessor: (b) => b.pass('I') }),
+        .task('T', { resource: 'r', inputPath: ($) => $.order, parameters: ($) => ({ total: $.total, all: $ }), timeoutSeconds: ($) => $.wait, resultPath: null })
+        .map('M', { inputPath: ($) => $.order.items, itemsPath: ($) => $, itemProcessor: (b) => b.pass('I') }),
     );
     expect(s.T).toMatchObject({ InputPath: '$.order', Parameters: { 'total.$': '$.total', 'all.$': '$' }, TimeoutSecondsPath: '$.wait' });
-    expect(s.M).toMatchObject({ InputPath: '$', ItemsPath: '$' });
+    expect(s.M).toMatchObject({ InputPath: '$.order.items', ItemsPath: '$' });
   });
 
   test('InputPath / OutputPath / ResultPath null are emitted as null', () => {

@@ -13,31 +13,43 @@ export function checkSubstitutions(context: ValidationContext): void {
   if (!substitutions) return;
   const names = Object.keys(substitutions);
   const used = new Set<string>();
-  const visit = (value: unknown, location: Location) => {
-    if (typeof value === 'string') {
-      for (const name of placeholdersIn(value)) {
-        used.add(name);
-        if (!Object.hasOwn(substitutions, name)) {
-          const suggestion = closest(name, names);
-          context.report(
-            'STEP601',
-            location,
-            `${capitalize(describeField(context, location))} uses the placeholder "\${${name}}", which has no substitution. ${
-              suggestion ? `Did you mean "\${${suggestion}}"? Otherwise add` : 'Add'
-            } "${name}" to the substitutions (DefinitionSubstitutions).`,
-          );
-        }
-      }
-    } else if (Array.isArray(value)) {
-      value.forEach((item, index) => visit(item, [...location, index]));
-    } else if (isObject(value)) {
-      for (const [key, item] of Object.entries(value)) {
-        visit(key, [...location, key]);
-        visit(item, [...location, key]);
+  const check = (text: string, location: Location) => {
+    for (const name of placeholdersIn(text)) {
+      used.add(name);
+      if (!Object.hasOwn(substitutions, name)) {
+        const suggestion = closest(name, names);
+        context.report(
+          'STEP601',
+          location,
+          `${capitalize(describeField(context, location))} uses the placeholder "\${${name}}", which has no substitution. ${
+            suggestion ? `Did you mean "\${${suggestion}}"? Otherwise add` : 'Add'
+          } "${name}" to the substitutions (DefinitionSubstitutions).`,
+        );
       }
     }
   };
-  visit(context.model.definition, []);
+  // One walk over the whole definition: the current location is a stack, copied only for a string
+  // that holds a placeholder (this rule runs on every value of a 10,000-state machine).
+  const path: (string | number)[] = [];
+  const visit = (value: unknown): void => {
+    if (typeof value === 'string') {
+      if (value.includes('${')) check(value, [...path]);
+    } else if (Array.isArray(value)) {
+      for (let index = 0; index < value.length; index++) {
+        path.push(index);
+        visit(value[index]);
+        path.pop();
+      }
+    } else if (isObject(value)) {
+      for (const key of Object.keys(value)) {
+        path.push(key);
+        if (key.includes('${')) check(key, [...path]);
+        visit(value[key]);
+        path.pop();
+      }
+    }
+  };
+  visit(context.model.definition);
   for (const name of names) {
     if (!used.has(name)) {
       context.report(
