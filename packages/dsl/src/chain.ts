@@ -1,7 +1,7 @@
 import { nodeOfCondition, type Condition } from './conditions/condition.js';
 import { appendOp, emptyChain, type ChainNode, type ChainOp } from './ir/chain-node.js';
 import type { ChoiceRuleNode, StateNode } from './ir/state-node.js';
-import { captureSite } from './ir/source-site.js';
+import { captureSite, type CapturedSite } from './ir/source-site.js';
 import { gotoNode, type TransitionNode } from './ir/transition-node.js';
 import type { WorkflowNode } from './ir/workflow-node.js';
 import { contextPath, type Context } from './path/context-object.js';
@@ -86,8 +86,9 @@ export class Chain<In, Out, Scope extends object = {}> {
     name: N,
     options: TaskOptions<Out, Selected, Params, Result, Selector, RP, TaskOut, Named<Scope, N, Out>>,
   ): Chain<In, TaskOut, Named<Scope, N, Out>> {
-    const handlers = this.#handlers<Named<Scope, N, Out>>();
-    return this.#state(taskNode(name, options as unknown as Parameters<typeof taskNode>[1], anyRoot(), contextPath(), handlers));
+    const site = captureSite(this.task);
+    const handlers = this.#handlers<Named<Scope, N, Out>>(site);
+    return this.#state(taskNode(name, site, options as unknown as Parameters<typeof taskNode>[2], anyRoot(), contextPath(), handlers));
   }
 
   /** A Pass: passes its input on, or a fixed `result`, or a `parameters` template. */
@@ -99,7 +100,7 @@ export class Chain<In, Out, Scope extends object = {}> {
     const RP extends ResultPathSpec = '$',
     PassOut = ApplyResultPath<Out, RP, PassResult<Selected, Params, Result>>,
   >(name: N, options: PassOptions<Out, Selected, Params, Result, RP, PassOut> = {}): Chain<In, PassOut, Named<Scope, N, Out>> {
-    return this.#state(passNode(name, options, anyRoot(), contextPath()));
+    return this.#state(passNode(name, captureSite(this.pass), options, anyRoot(), contextPath()));
   }
 
   /** A Wait: for `seconds`, until `timestamp`, or for / until a value read from the input. */
@@ -107,7 +108,7 @@ export class Chain<In, Out, Scope extends object = {}> {
     name: N,
     options: WaitOptions<Out, Selected, WaitOut>,
   ): Chain<In, WaitOut, Named<Scope, N, Out>> {
-    return this.#state(waitNode(name, options as WaitOptions<any, any, any>, anyRoot(), contextPath()));
+    return this.#state(waitNode(name, captureSite(this.wait), options as WaitOptions<any, any, any>, anyRoot(), contextPath()));
   }
 
   /**
@@ -119,7 +120,7 @@ export class Chain<In, Out, Scope extends object = {}> {
     build: (c: ChoiceBuilder<Out, Named<Scope, N, Out>, never, {}>) => Built,
     options: ChoiceOptions = {},
   ): Chain<In, ChoiceOutput<Built>, Named<Scope, N, Out> & ChoiceScope<Built>> {
-    const site = captureSite();
+    const site = captureSite(this.choice);
     const builder = build(new ChoiceBuilder([], undefined));
     return this.#state(choiceNode(name, options, builder.rules, builder.otherwiseTarget, site));
   }
@@ -136,8 +137,9 @@ export class Chain<In, Out, Scope extends object = {}> {
     name: N,
     options: ParallelOptions<Out, Selected, Results, Selector, RP, ParallelOut, Named<Scope, N, Out>>,
   ): Chain<In, ParallelOut, Named<Scope, N, Out>> {
-    const handlers = this.#handlers<Named<Scope, N, Out>>();
-    return this.#state(parallelNode(name, options as unknown as Parameters<typeof parallelNode>[1], anyRoot(), contextPath(), handlers, branchChain));
+    const site = captureSite(this.parallel);
+    const handlers = this.#handlers<Named<Scope, N, Out>>(site);
+    return this.#state(parallelNode(name, site, options as unknown as Parameters<typeof parallelNode>[2], anyRoot(), contextPath(), handlers, branchChain));
   }
 
   /** An inline Map: runs the item processor once per item of `itemsPath`; its result is the array of outputs. */
@@ -154,18 +156,19 @@ export class Chain<In, Out, Scope extends object = {}> {
     name: N,
     options: MapOptions<Out, Selected, Item, Params, MapItemInput<Item, Params>, ItemOut, Selector, RP, MapOut, Named<Scope, N, Out>>,
   ): Chain<In, MapOut, Named<Scope, N, Out>> {
-    const handlers = this.#handlers<Named<Scope, N, Out>>();
-    return this.#state(mapNode(name, options as MapOptions<any, any, any, any, any, any, any, any, any, any>, anyRoot(), handlers, branchChain));
+    const site = captureSite(this.map);
+    const handlers = this.#handlers<Named<Scope, N, Out>>(site);
+    return this.#state(mapNode(name, site, options as MapOptions<any, any, any, any, any, any, any, any, any, any>, anyRoot(), handlers, branchChain));
   }
 
   /** A Succeed state: the execution (or branch) ends successfully here. */
   succeed<const N extends string, Selected = Out>(name: N, options: SucceedOptions<Out, Selected> = {}): Chain<In, never, Named<Scope, N, Out>> {
-    return this.#state(succeedNode(name, options, anyRoot(), contextPath()));
+    return this.#state(succeedNode(name, captureSite(this.succeed), options, anyRoot(), contextPath()));
   }
 
   /** A Fail state: the execution (or branch) fails here with an error name and cause. */
   fail<const N extends string>(name: N, options: FailOptions<Out> = {}): Chain<In, never, Named<Scope, N, Out>> {
-    return this.#state(failNode(name, options, anyRoot(), contextPath()));
+    return this.#state(failNode(name, captureSite(this.fail), options, anyRoot(), contextPath()));
   }
 
   /** Appends a reusable fragment (a chain made with `fragment()`), e.g. one shared by several workflows. */
@@ -177,7 +180,7 @@ export class Chain<In, Out, Scope extends object = {}> {
 
   /** Jumps to a state declared earlier (a loop). Only names whose input accepts this data are allowed. */
   goto(target: GotoTarget<Out, Scope>): Chain<In, never, Scope> {
-    return this.#append(gotoNode(target, captureSite()));
+    return this.#append(gotoNode(target, captureSite(this.goto)));
   }
 
   /**
@@ -185,18 +188,18 @@ export class Chain<In, Out, Scope extends object = {}> {
    * code built at run time). The compiler still reports a name that does not exist.
    */
   unsafeGoto(target: string): Chain<In, never, Scope> {
-    return this.#append(gotoNode(target, captureSite()));
+    return this.#append(gotoNode(target, captureSite(this.unsafeGoto)));
   }
 
   /** Ends the open ends here (`"End": true`) instead of letting a later state follow them. */
   end(): Chain<In, never, Scope> {
-    return this.#append({ kind: 'end', site: captureSite() });
+    return this.#append({ kind: 'end', site: captureSite(this.end) });
   }
 
   /** Catch handlers: a name becomes a jump, a callback a new chain of states in the same scope. */
-  #handlers<S extends object>() {
+  #handlers<S extends object>(site: CapturedSite) {
     return (next: string | BranchBuilder<any, S>): TransitionNode =>
-      typeof next === 'string' ? gotoNode(next, captureSite()) : branchChain(next);
+      typeof next === 'string' ? gotoNode(next, site) : branchChain(next);
   }
 }
 
@@ -232,7 +235,8 @@ export class ChoiceBuilder<In, Scope extends object, Out, BranchNames extends ob
     comment?: string,
   ): ChoiceBuilder<In, Scope, Out | BranchOut, BranchNames & BranchScope> {
     const condition = nodeOfCondition(test(rootPath<In>(), contextPath()));
-    const rule: ChoiceRuleNode = Object.freeze({ condition, target: transition(target), ...(comment !== undefined && { comment }) });
+    const site = captureSite(this.when);
+    const rule: ChoiceRuleNode = Object.freeze({ condition, target: transition(target, site), ...(comment !== undefined && { comment }) });
     return new ChoiceBuilder([...this.rules, rule], this.otherwiseTarget);
   }
 
@@ -240,12 +244,12 @@ export class ChoiceBuilder<In, Scope extends object, Out, BranchNames extends ob
   otherwise<BranchOut = never, BranchScope extends object = {}>(
     target: GotoTarget<In, Scope> | ((b: Chain<In, In, Scope>) => ChainLike<BranchOut, BranchScope>),
   ): ChoiceBuilder<In, Scope, Out | BranchOut, BranchNames & BranchScope> {
-    return new ChoiceBuilder(this.rules, transition(target));
+    return new ChoiceBuilder(this.rules, transition(target, captureSite(this.otherwise)));
   }
 }
 
-function transition(target: string | ((b: Chain<any, any, any>) => ChainLike<unknown, object>)): TransitionNode {
-  return typeof target === 'string' ? gotoNode(target, captureSite()) : branchChain(target);
+function transition(target: string | ((b: Chain<any, any, any>) => ChainLike<unknown, object>), site: CapturedSite): TransitionNode {
+  return typeof target === 'string' ? gotoNode(target, site) : branchChain(target);
 }
 
 export { catchNodes, type CatchOption };

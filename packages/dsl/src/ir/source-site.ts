@@ -1,6 +1,7 @@
 /**
- * Where a builder was called in the user's source. The stack is captured cheaply (V8 keeps
- * structured frames) and only formatted when a diagnostic actually needs the place.
+ * Where a builder was called in the user's source. Capturing is cheap: V8 records one frame (the
+ * caller of the public builder method, cut off with `Error.captureStackTrace`'s second argument)
+ * and formats it only when a diagnostic actually needs the place.
  */
 export interface SourceSite {
   readonly file: string;
@@ -8,38 +9,35 @@ export interface SourceSite {
   readonly column: number;
 }
 
-const DSL_FRAME = /[\\/](packages[\\/]dsl|@typestep[\\/]dsl)[\\/]/;
 const FRAME = /\(?((?:file:\/\/)?[^()\s]+):(\d+):(\d+)\)?\s*$/;
 
 export class CapturedSite {
-  readonly #error: Error;
+  readonly #trace: { stack?: string } = {};
   #site: SourceSite | null | undefined;
 
-  constructor() {
+  /** `calledFrom` is the builder function the user called; its caller is the site. */
+  constructor(calledFrom: Function) {
     const previous = Error.stackTraceLimit;
-    Error.stackTraceLimit = 12;
-    this.#error = new Error();
+    Error.stackTraceLimit = 1;
+    Error.captureStackTrace(this.#trace, calledFrom);
     Error.stackTraceLimit = previous;
   }
 
-  /** The first frame outside the DSL package: the user's builder call. */
   get site(): SourceSite | undefined {
-    if (this.#site === undefined) this.#site = parseSite(this.#error.stack ?? '') ?? null;
+    if (this.#site === undefined) this.#site = parseSite(this.#trace.stack ?? '') ?? null;
     return this.#site ?? undefined;
   }
 }
 
 function parseSite(stack: string): SourceSite | undefined {
-  for (const line of stack.split('\n').slice(1)) {
-    if (DSL_FRAME.test(line) || line.includes('node:internal')) continue;
-    const match = FRAME.exec(line);
-    if (!match) continue;
-    const file = match[1]!.startsWith('file://') ? decodeURIComponent(new URL(match[1]!).pathname) : match[1]!;
-    return { file, line: Number(match[2]), column: Number(match[3]) };
-  }
-  return undefined;
+  const line = stack.split('\n')[1];
+  const match = line === undefined || line.includes('node:internal') ? null : FRAME.exec(line);
+  if (!match) return undefined;
+  const file = match[1]!.startsWith('file://') ? decodeURIComponent(new URL(match[1]!).pathname) : match[1]!;
+  return { file, line: Number(match[2]), column: Number(match[3]) };
 }
 
-export function captureSite(): CapturedSite {
-  return new CapturedSite();
+/** The place the user called `calledFrom` (a builder function or method) from. */
+export function captureSite(calledFrom: Function): CapturedSite {
+  return new CapturedSite(calledFrom);
 }

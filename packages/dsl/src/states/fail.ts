@@ -1,4 +1,4 @@
-import { captureSite } from '../ir/source-site.js';
+import type { CapturedSite } from '../ir/source-site.js';
 import { freezeNode, type FailNode } from '../ir/state-node.js';
 import type { IntrinsicNode, PathNode } from '../ir/value-node.js';
 import type { Context } from '../path/context-object.js';
@@ -22,11 +22,13 @@ function textNode<In>(text: Text<In> | undefined, $: Path<In>, $$: Context): Pat
   return isIntrinsic(value) ? value[INTRINSIC_NODE] : nodeOfPath(value);
 }
 
-export function failNode(name: string, options: FailOptions<any>, $: Path<any>, $$: Context): FailNode {
+export function failNode(
+  name: string,
+  site: CapturedSite, options: FailOptions<any>, $: Path<any>, $$: Context): FailNode {
   return freezeNode<FailNode>({
     type: 'Fail',
     name,
-    site: captureSite(),
+    site,
     comment: options.comment,
     error: options.error,
     cause: options.cause,

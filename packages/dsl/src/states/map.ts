@@ -1,5 +1,5 @@
 import type { ChainNode } from '../ir/chain-node.js';
-import { captureSite } from '../ir/source-site.js';
+import type { CapturedSite } from '../ir/source-site.js';
 import { freezeNode, type MapNode } from '../ir/state-node.js';
 import type { Json } from '../ir/value-node.js';
 import type { TransitionNode } from '../ir/transition-node.js';
@@ -55,12 +55,12 @@ export type MapOptions<In, Selected, Item, Params extends Template, ItemIn, Item
 
 export function mapNode(
   name: string,
+  site: CapturedSite,
   options: MapOptions<any, any, any, any, any, any, any, any, any, any>,
   $: Path<any>,
   handler: (next: any) => TransitionNode,
   branch: (build: Processor<any, any>) => ChainNode,
 ): MapNode {
-  const site = captureSite();
   const $$ = contextPath<any>();
   // After InputPath, `$` is the selected data itself, so later paths start again at its root.
   const selected = $;

@@ -1,5 +1,5 @@
 import type { ChainNode } from '../ir/chain-node.js';
-import { captureSite } from '../ir/source-site.js';
+import type { CapturedSite } from '../ir/source-site.js';
 import { freezeNode, type ParallelNode } from '../ir/state-node.js';
 import type { TransitionNode } from '../ir/transition-node.js';
 import type { Context } from '../path/context-object.js';
@@ -25,13 +25,13 @@ export interface ParallelOptions<In, Selected, Results extends readonly unknown[
 
 export function parallelNode(
   name: string,
+  site: CapturedSite,
   options: ParallelOptions<any, any, readonly unknown[], any, any, any, any>,
   $: Path<any>,
   $$: Context,
   handler: (next: any) => TransitionNode,
   branch: (build: BranchBuilder<any, any>) => ChainNode,
 ): ParallelNode {
-  const site = captureSite();
   return freezeNode<ParallelNode>({
     type: 'Parallel',
     name,

@@ -1,4 +1,4 @@
-import { captureSite } from '../ir/source-site.js';
+import type { CapturedSite } from '../ir/source-site.js';
 import { freezeNode, type PassNode } from '../ir/state-node.js';
 import type { Json } from '../ir/value-node.js';
 import type { Context } from '../path/context-object.js';
@@ -23,8 +23,9 @@ export interface PassOptions<In, Selected, Params extends Template, Result, RP e
   readonly outputPath?: (($: Path<ApplyResultPath<In, RP, PassResult<Selected, Params, Result>>>) => PathTo<Out>) | null;
 }
 
-export function passNode(name: string, options: PassOptions<any, any, any, any, any, any>, $: Path<any>, $$: Context): PassNode {
-  const site = captureSite();
+export function passNode(
+  name: string,
+  site: CapturedSite, options: PassOptions<any, any, any, any, any, any>, $: Path<any>, $$: Context): PassNode {
   // After InputPath, `$` is the selected data itself, so later paths start again at its root.
   const selected = $;
   const parameters = typeof options.parameters === 'function' ? options.parameters(selected, $$) : options.parameters;

@@ -1,4 +1,4 @@
-import { captureSite } from '../ir/source-site.js';
+import type { CapturedSite } from '../ir/source-site.js';
 import { freezeNode, type SucceedNode } from '../ir/state-node.js';
 import type { Context } from '../path/context-object.js';
 import { rootPath, type Path, type PathRef, type PathTo } from '../path/path.js';
@@ -10,11 +10,13 @@ export interface SucceedOptions<In, Selected = In> extends CommonOptions {
   readonly outputPath?: (($: Path<Selected>) => PathTo<unknown>) | null;
 }
 
-export function succeedNode(name: string, options: SucceedOptions<any, any>, $: Path<any>, $$: Context): SucceedNode {
+export function succeedNode(
+  name: string,
+  site: CapturedSite, options: SucceedOptions<any, any>, $: Path<any>, $$: Context): SucceedNode {
   return freezeNode<SucceedNode>({
     type: 'Succeed',
     name,
-    site: captureSite(),
+    site,
     comment: options.comment,
     inputPath: pathOption(options.inputPath, $, $$),
     outputPath: pathOption(options.outputPath, rootPath(), $$),

@@ -1,5 +1,5 @@
 import type { TransitionNode } from '../ir/transition-node.js';
-import { captureSite } from '../ir/source-site.js';
+import type { CapturedSite } from '../ir/source-site.js';
 import { freezeNode, type TaskNode } from '../ir/state-node.js';
 import type { Context } from '../path/context-object.js';
 import { nodeOfPath, rootPath, type Path, type PathRef, type PathTo } from '../path/path.js';
@@ -33,12 +33,12 @@ export interface TaskOptions<In, Selected, Params extends Template, Result, Sele
 
 export function taskNode(
   name: string,
+  site: CapturedSite,
   options: TaskOptions<any, any, any, any, any, any, any, any>,
   $: Path<any>,
   $$: Context,
   handler: (next: any) => TransitionNode,
 ): TaskNode {
-  const site = captureSite();
   // After InputPath, `$` is the selected data itself, so later paths start again at its root.
   const selected = $;
   const parameters = typeof options.parameters === 'function' ? options.parameters(selected, $$) : options.parameters;

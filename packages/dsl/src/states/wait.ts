@@ -1,4 +1,4 @@
-import { captureSite } from '../ir/source-site.js';
+import type { CapturedSite } from '../ir/source-site.js';
 import { freezeNode, type WaitFor, type WaitNode } from '../ir/state-node.js';
 import type { Context } from '../path/context-object.js';
 import { nodeOfPath, rootPath, type Path, type PathRef, type PathTo } from '../path/path.js';
@@ -23,8 +23,9 @@ export type WaitOptions<In, Selected, Out> = CommonOptions &
     readonly outputPath?: (($: Path<Selected>) => PathTo<Out>) | null;
   };
 
-export function waitNode(name: string, options: WaitOptions<any, any, any>, $: Path<any>, $$: Context): WaitNode {
-  const site = captureSite();
+export function waitNode(
+  name: string,
+  site: CapturedSite, options: WaitOptions<any, any, any>, $: Path<any>, $$: Context): WaitNode {
   // After InputPath, `$` is the selected data itself, so later paths start again at its root.
   const selected = $;
   const { seconds, timestamp, secondsPath, timestampPath } = options;
