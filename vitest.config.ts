@@ -13,5 +13,8 @@ export default defineConfig({
       tsconfig: './tsconfig.json',
     },
     testTimeout: 30_000,
+    // `typestep build` imports its bundles of the user's workflows natively, as in a real process
+    // (vite would re-transform them and the stack positions would no longer match their source maps).
+    server: { deps: { external: [/[\\/]typestep-build-[^\\/]+[\\/]/] } },
   },
 });

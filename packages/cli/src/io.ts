@@ -6,12 +6,6 @@ export interface Io {
   readonly stderr: (text: string) => void;
   /** The directory relative paths are resolved against. */
   readonly cwd: string;
-  /**
-   * True when the process ends after this one command: workflow modules may then share the
-   * process's module cache (the DSL is loaded once) instead of being isolated so that a later
-   * command in the same process sees fresh sources.
-   */
-  readonly oneShot?: boolean;
 }
 
 /** The process's own streams and working directory. */
@@ -20,6 +14,5 @@ export function processIo(): Io {
     stdout: (text) => void process.stdout.write(text),
     stderr: (text) => void process.stderr.write(text),
     cwd: process.cwd(),
-    oneShot: true,
   };
 }

@@ -1,5 +1,10 @@
-import { register as registerHooks } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { Message, Plugin } from 'esbuild';
+import type { TraceMap } from '@jridgewell/trace-mapping';
 
 /** A workflow module that loaded, or the error it threw while loading. */
 export type LoadedModule =
@@ -7,64 +12,136 @@ export type LoadedModule =
   | { readonly file: string; readonly ok: false; readonly error: unknown };
 
 /**
- * Imports the user's TypeScript modules with tsx, all in one tsx namespace: files that import
- * one another share a single instance, and nothing leaks into (or is cached from) earlier loads,
- * so each build sees the sources as they are now.
+ * Imports the user's TypeScript workflow modules. esbuild bundles them (one entry per file, shared
+ * code split into common chunks so a chain exported from two files stays one object) into a fresh
+ * temporary folder, and Node imports the bundles natively: no loader hooks or loader thread, and
+ * every build sees the sources as they are now. Packages stay external, imported from where they
+ * are installed, so a workflow's `@typestep/dsl` is the instance the CLI already loaded.
  *
- * Call `release()` (which removes the hooks) only when done with the modules: while the hooks are
- * active, source maps are enabled, and the DSL formats the stack it captured at each builder call
- * lazily, when a diagnostic needs the place, so file:line must be read before `release()`.
+ * Places the DSL captured (builder calls) and stacks of thrown errors point into the bundles;
+ * `originalPlace` maps them back to the user's files through the bundles' source maps. Call
+ * `release()` (which deletes the bundles) only when done with both.
  */
-export async function loadModules(
-  files: readonly string[],
-  { isolate = true }: { readonly isolate?: boolean } = {},
-): Promise<{ modules: LoadedModule[]; release: () => Promise<void> }> {
-  const { register } = await import('tsx/esm/api');
-  const urls = files.map((file) => pathToFileURL(file).href);
-  let settled: PromiseSettledResult<unknown>[];
-  let release: () => Promise<void>;
-  if (isolate || RUNNING_FROM_SOURCES) {
-    if (RUNNING_FROM_SOURCES) addSourceCondition();
-    const api = register({ namespace: `typestep-build-${process.pid}-${++loads}` });
-    // All at once (tsx transforms them on its loader thread); the results keep the files' order.
-    settled = await Promise.allSettled(urls.map((url) => api.import(url, import.meta.url)));
-    release = () => api.unregister();
-  } else {
-    // A one-shot process: the workflows' own `import '@typestep/dsl'` reuses the instance the CLI
-    // already loaded (inside a namespace every dependency, zod included, would load a second time).
-    const unregister = register();
-    settled = await Promise.allSettled(urls.map((url) => import(url)));
-    release = async () => unregister();
+export async function loadModules(files: readonly string[]): Promise<LoadedModules> {
+  const esbuild = await import('esbuild');
+  const { TraceMap, originalPositionFor } = await import('@jridgewell/trace-mapping');
+  const outdir = await mkdtemp(join(tmpdir(), 'typestep-build-'));
+  const release = () => rm(outdir, { recursive: true, force: true });
+
+  const maps = new Map<string, TraceMap | null>();
+  const originalPlace = (file: string, line: number, column: number): Place | undefined => {
+    if (!file.startsWith(outdir)) return undefined;
+    if (!maps.has(file)) {
+      try {
+        maps.set(file, new TraceMap(readFileSync(`${file}.map`, 'utf8')));
+      } catch {
+        maps.set(file, null);
+      }
+    }
+    const map = maps.get(file);
+    const position = map ? originalPositionFor(map, { line, column: column - 1 }) : undefined;
+    if (!position?.source || position.line === null) return undefined;
+    return { file: resolve(dirname(file), position.source), line: position.line, column: position.column + 1 };
+  };
+
+  const bundle = (entries: readonly string[]) =>
+    esbuild.build({
+      entryPoints: entries.map((file, index) => ({ in: file, out: `entry-${index}` })),
+      outdir,
+      bundle: true,
+      splitting: true,
+      format: 'esm',
+      platform: 'node',
+      target: 'node20',
+      sourcemap: 'external',
+      sourcesContent: false,
+      conditions: RUNNING_FROM_SOURCES ? ['typestep-source'] : [],
+      plugins: [externalPackages],
+      logLevel: 'silent',
+      write: true,
+    });
+
+  // A file with a syntax error fails the whole bundle: report it, and bundle the others without it.
+  const failed = new Map<string, Error>();
+  let entries = [...files];
+  for (;;) {
+    try {
+      await rm(outdir, { recursive: true, force: true });
+      await bundle(entries);
+      break;
+    } catch (error) {
+      const messages: Message[] = (error as { errors?: Message[] }).errors ?? [];
+      const broken = entries.filter((file) => messages.some((m) => m.location && resolve(m.location.file) === file));
+      for (const file of broken) failed.set(file, compileError(messages.find((m) => resolve(m.location!.file) === file)!, file));
+      if (broken.length === 0) {
+        // The error is in something the workflows import: every remaining file is affected.
+        for (const file of entries) failed.set(file, compileError(messages[0], file, error));
+        entries = [];
+        break;
+      }
+      entries = entries.filter((file) => !failed.has(file));
+      if (entries.length === 0) break;
+    }
   }
-  const modules = settled.map((result, i): LoadedModule =>
-    result.status === 'fulfilled'
-      ? { file: files[i]!, ok: true, exports: result.value as Record<string, unknown> }
-      : { file: files[i]!, ok: false, error: result.reason },
+
+  const imported = await Promise.allSettled(
+    entries.map((_file, index) => import(pathToFileURL(join(outdir, `entry-${index}.js`)).href) as Promise<Record<string, unknown>>),
   );
-  return { modules, release };
+  const byFile = new Map(entries.map((file, index) => [file, imported[index]!]));
+  const modules = files.map((file): LoadedModule => {
+    const error = failed.get(file);
+    if (error) return { file, ok: false, error };
+    const result = byFile.get(file)!;
+    return result.status === 'fulfilled' ? { file, ok: true, exports: result.value } : { file, ok: false, error: result.reason };
+  });
+  return { modules, release, originalPlace };
 }
 
-let loads = 0;
+export interface Place {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+}
+
+export interface LoadedModules {
+  readonly modules: LoadedModule[];
+  /** Where a place in a bundle (file:line:column, 1-based) comes from, or undefined if not in one. */
+  readonly originalPlace: (file: string, line: number, column: number) => Place | undefined;
+  readonly release: () => Promise<void>;
+}
+
+/**
+ * Bare imports (packages) are resolved where the importing file is and left external by their
+ * absolute path, so Node loads them from node_modules as usual. A package that resolves to
+ * TypeScript source (a workspace package used from its sources) is bundled instead.
+ */
+const externalPackages: Plugin = {
+  name: 'typestep-external-packages',
+  setup(build) {
+    build.onResolve({ filter: /^[^./]/ }, async (args) => {
+      if (args.pluginData === 'resolving' || args.path.startsWith('node:')) return undefined;
+      const resolved = await build.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, pluginData: 'resolving' });
+      if (resolved.errors.length > 0 || !resolved.path) return { errors: resolved.errors };
+      if (resolved.external || /\.[cm]?tsx?$/.test(resolved.path)) return resolved;
+      return { path: pathToFileURL(resolved.path).href, external: true };
+    });
+  },
+};
+
+/** An esbuild error as an Error whose stack points at the offending line, like a thrown one would. */
+function compileError(message: Message | undefined, file: string, cause?: unknown): Error {
+  const error = new SyntaxError(message?.text ?? (cause instanceof Error ? cause.message : String(cause)));
+  const where = message?.location;
+  const at = where ? `${resolve(where.file)}:${where.line}:${where.column + 1}` : `${file}:1:1`;
+  const inOther = where && resolve(where.file) !== file ? ` (in ${relative(process.cwd(), resolve(where.file))}, which it imports)` : '';
+  error.message += inOther;
+  error.stack = `SyntaxError: ${error.message}\n    at ${at}`;
+  return error;
+}
 
 /**
  * True when the CLI itself runs from its TypeScript sources (vitest, or `tsx src/main.ts`) rather
- * than from dist/. The workspace's packages are then possibly unbuilt, so the workflows' own
- * imports of `@typestep/*` must resolve to sources too: the `typestep-source` export condition.
+ * than from dist/: the workspace's packages are then possibly unbuilt, so the workflows' imports of
+ * `@typestep/*` resolve to their sources (the `typestep-source` export condition) and are bundled.
  */
 const RUNNING_FROM_SOURCES = import.meta.url.endsWith('.ts');
-
-let sourceConditionAdded = false;
-
-function addSourceCondition(): void {
-  if (sourceConditionAdded) return;
-  sourceConditionAdded = true;
-  // Only imports made inside a tsx namespace (the workflows and what they import) are affected.
-  const hook = `export async function resolve(specifier, context, next) {
-    const inNamespace = (url) => typeof url === 'string' && url.includes('tsx-namespace=');
-    if ((inNamespace(context.parentURL) || inNamespace(specifier)) && !context.conditions.includes('typestep-source')) {
-      return next(specifier, { ...context, conditions: [...context.conditions, 'typestep-source'] });
-    }
-    return next(specifier, context);
-  }`;
-  registerHooks(`data:text/javascript,${encodeURIComponent(hook)}`);
-}

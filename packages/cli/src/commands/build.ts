@@ -5,7 +5,7 @@ import { loadConfig } from '../config.js';
 import { discoverWorkflowFiles } from '../discover.js';
 import { EXIT_OK, EXIT_PROBLEMS } from '../exit-codes.js';
 import type { Io } from '../io.js';
-import { loadModules, type LoadedModule } from '../load-modules.js';
+import { loadModules, type LoadedModule, type LoadedModules } from '../load-modules.js';
 import { removeOutputs, writeOutputs, type OutputFile } from '../output.js';
 import { displayPath, formatProblem, jsonText, plural, relativeToCwd } from '../report.js';
 
@@ -61,15 +61,15 @@ export async function build(options: BuildOptions, io: Io): Promise<number> {
     return finish(io, options, outDir, show, { problems, found: [], written: [], removed });
   }
 
-  // The compiler loads while tsx imports the workflow modules (on its loader thread).
+  // The compiler loads while esbuild bundles the workflow modules.
   const toolchain = Promise.all([import('@typestep/dsl'), import('@typestep/compiler')]);
   toolchain.catch(() => undefined);
-  const { modules, release } = await loadModules(files, { isolate: !io.oneShot });
+  const { modules, release, originalPlace } = await loadModules(files);
   let compiled: Compiled;
   try {
-    compiled = await compileModules(modules, show, io.cwd, await toolchain);
+    compiled = await compileModules(modules, show, io.cwd, await toolchain, originalPlace);
   } finally {
-    // Only now: the places in diagnostics (file:line) are read from stacks while tsx's source maps are on.
+    // Only now: the places in diagnostics (file:line) are read through the bundles' source maps.
     await release();
   }
   const { found, outputs, written } = compiled;
@@ -102,7 +102,13 @@ async function compileModules(
   show: (file: string) => string,
   cwd: string,
   [{ isWorkflow }, compiler]: [typeof import('@typestep/dsl'), typeof import('@typestep/compiler')],
+  originalPlace: LoadedModules['originalPlace'],
 ): Promise<Compiled> {
+  // Places point into the bundled modules until mapped back to the user's files.
+  const inSource = (d: Diagnostic): Diagnostic => {
+    const place = d.source && originalPlace(d.source.file, d.source.line, d.source.column);
+    return place ? { ...d, source: place } : d;
+  };
   const problems: Diagnostic[] = [];
 
   // Collect the exported workflows; the same chain exported twice is one workflow.
@@ -110,7 +116,7 @@ async function compileModules(
   const byChain = new Map<unknown, Found>();
   for (const module of modules) {
     if (!module.ok) {
-      problems.push(loadProblem(module.file, module.error, show));
+      problems.push(loadProblem(module.file, module.error, show, originalPlace));
       continue;
     }
     for (const [exportName, value] of Object.entries(module.exports)) {
@@ -120,7 +126,7 @@ async function compileModules(
         seen.exports.push(exportName);
         continue;
       }
-      const entry: Found = { file: module.file, exports: [exportName], chain: value, name: value.workflow.name, site: siteOf(value.workflow, show) };
+      const entry: Found = { file: module.file, exports: [exportName], chain: value, name: value.workflow.name, site: siteOf(value.workflow, show, originalPlace) };
       byChain.set(value, entry);
       found.push(entry);
     }
@@ -161,7 +167,7 @@ async function compileModules(
       });
       continue;
     }
-    problems.push(...result.diagnostics.map((d) => relativeToCwd(d, cwd)));
+    problems.push(...result.diagnostics.map((d) => relativeToCwd(inSource(d), cwd)));
     if (result.diagnostics.length > 0) continue;
     const asl = `${result.name}.asl.json`;
     const substitutions = `${result.name}.substitutions.json`;
@@ -223,15 +229,16 @@ function describe(entry: Found, show: (file: string) => string): string {
   return `${entry.exports.map((e) => (e === 'default' ? 'the default export' : `export "${e}"`)).join(' and ')} of ${show(entry.file)}`;
 }
 
-function loadProblem(file: string, error: unknown, show: (file: string) => string): Diagnostic {
-  const site = throwSite(error, file);
+function loadProblem(file: string, error: unknown, show: (file: string) => string, originalPlace: LoadedModules['originalPlace']): Diagnostic {
+  const site = throwSite(error, file, originalPlace);
   const source = { file: show(file), line: site?.line ?? 1, column: site?.column ?? 1 };
   return { ...buildProblem(BUILD_CODES.loadFailed, `the module threw while loading: ${messageOf(error)}`, source), workflow: show(file) };
 }
 
 /** The `workflow()` call's place, from the site the DSL captured (when it has one). */
-function siteOf(meta: object, show: (file: string) => string): Diagnostic['source'] {
-  const site = (meta as { site?: { site?: { file: string; line: number; column: number } } }).site?.site;
+function siteOf(meta: object, show: (file: string) => string, originalPlace: LoadedModules['originalPlace']): Diagnostic['source'] {
+  const captured = (meta as { site?: { site?: { file: string; line: number; column: number } } }).site?.site;
+  const site = captured && (originalPlace(captured.file, captured.line, captured.column) ?? captured);
   return site && { file: show(site.file), line: site.line, column: site.column };
 }
 
@@ -241,13 +248,14 @@ function messageOf(error: unknown): string {
 }
 
 /** The first stack frame inside the module itself: where it threw. */
-function throwSite(error: unknown, file: string): { line: number; column: number } | undefined {
+function throwSite(error: unknown, file: string, originalPlace: LoadedModules['originalPlace']): { line: number; column: number } | undefined {
   const stack = error instanceof Error ? error.stack ?? '' : '';
   for (const line of stack.split('\n').slice(1)) {
     const match = /\(?((?:file:\/\/)?[^()\s]+?)(?:\?[^:()\s]*)?:(\d+):(\d+)\)?\s*$/.exec(line.trim());
     if (!match) continue;
     const path = match[1]!.startsWith('file://') ? fileURLToPath(match[1]!) : match[1]!;
-    if (path === file) return { line: Number(match[2]), column: Number(match[3]) };
+    const place = originalPlace(path, Number(match[2]), Number(match[3])) ?? { file: path, line: Number(match[2]), column: Number(match[3]) };
+    if (place.file === file) return { line: place.line, column: place.column };
   }
   return undefined;
 }
