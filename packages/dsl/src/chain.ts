@@ -86,7 +86,7 @@ export class Chain<In, Out, Scope extends object = {}> {
     name: N,
     options: TaskOptions<Out, Selected, Params, Result, Selector, RP, TaskOut, Named<Scope, N, Out>>,
   ): Chain<In, TaskOut, Named<Scope, N, Out>> {
-    const site = captureSite(this.task);
+    const site = captureSite();
     const handlers = this.#handlers<Named<Scope, N, Out>>(site);
     return this.#state(taskNode(name, site, options as unknown as Parameters<typeof taskNode>[2], anyRoot(), contextPath(), handlers));
   }
@@ -100,7 +100,7 @@ export class Chain<In, Out, Scope extends object = {}> {
     const RP extends ResultPathSpec = '$',
     PassOut = ApplyResultPath<Out, RP, PassResult<Selected, Params, Result>>,
   >(name: N, options: PassOptions<Out, Selected, Params, Result, RP, PassOut> = {}): Chain<In, PassOut, Named<Scope, N, Out>> {
-    return this.#state(passNode(name, captureSite(this.pass), options, anyRoot(), contextPath()));
+    return this.#state(passNode(name, captureSite(), options, anyRoot(), contextPath()));
   }
 
   /** A Wait: for `seconds`, until `timestamp`, or for / until a value read from the input. */
@@ -108,7 +108,7 @@ export class Chain<In, Out, Scope extends object = {}> {
     name: N,
     options: WaitOptions<Out, Selected, WaitOut>,
   ): Chain<In, WaitOut, Named<Scope, N, Out>> {
-    return this.#state(waitNode(name, captureSite(this.wait), options as WaitOptions<any, any, any>, anyRoot(), contextPath()));
+    return this.#state(waitNode(name, captureSite(), options as WaitOptions<any, any, any>, anyRoot(), contextPath()));
   }
 
   /**
@@ -120,7 +120,7 @@ export class Chain<In, Out, Scope extends object = {}> {
     build: (c: ChoiceBuilder<Out, Named<Scope, N, Out>, never, {}>) => Built,
     options: ChoiceOptions = {},
   ): Chain<In, ChoiceOutput<Built>, Named<Scope, N, Out> & ChoiceScope<Built>> {
-    const site = captureSite(this.choice);
+    const site = captureSite();
     const builder = build(new ChoiceBuilder([], undefined));
     return this.#state(choiceNode(name, options, builder.rules, builder.otherwiseTarget, site));
   }
@@ -137,7 +137,7 @@ export class Chain<In, Out, Scope extends object = {}> {
     name: N,
     options: ParallelOptions<Out, Selected, Results, Selector, RP, ParallelOut, Named<Scope, N, Out>>,
   ): Chain<In, ParallelOut, Named<Scope, N, Out>> {
-    const site = captureSite(this.parallel);
+    const site = captureSite();
     const handlers = this.#handlers<Named<Scope, N, Out>>(site);
     return this.#state(parallelNode(name, site, options as unknown as Parameters<typeof parallelNode>[2], anyRoot(), contextPath(), handlers, branchChain));
   }
@@ -156,19 +156,19 @@ export class Chain<In, Out, Scope extends object = {}> {
     name: N,
     options: MapOptions<Out, Selected, Item, Params, MapItemInput<Item, Params>, ItemOut, Selector, RP, MapOut, Named<Scope, N, Out>>,
   ): Chain<In, MapOut, Named<Scope, N, Out>> {
-    const site = captureSite(this.map);
+    const site = captureSite();
     const handlers = this.#handlers<Named<Scope, N, Out>>(site);
     return this.#state(mapNode(name, site, options as MapOptions<any, any, any, any, any, any, any, any, any, any>, anyRoot(), handlers, branchChain));
   }
 
   /** A Succeed state: the execution (or branch) ends successfully here. */
   succeed<const N extends string, Selected = Out>(name: N, options: SucceedOptions<Out, Selected> = {}): Chain<In, never, Named<Scope, N, Out>> {
-    return this.#state(succeedNode(name, captureSite(this.succeed), options, anyRoot(), contextPath()));
+    return this.#state(succeedNode(name, captureSite(), options, anyRoot(), contextPath()));
   }
 
   /** A Fail state: the execution (or branch) fails here with an error name and cause. */
   fail<const N extends string>(name: N, options: FailOptions<Out> = {}): Chain<In, never, Named<Scope, N, Out>> {
-    return this.#state(failNode(name, captureSite(this.fail), options, anyRoot(), contextPath()));
+    return this.#state(failNode(name, captureSite(), options, anyRoot(), contextPath()));
   }
 
   /** Appends a reusable fragment (a chain made with `fragment()`), e.g. one shared by several workflows. */
@@ -180,7 +180,7 @@ export class Chain<In, Out, Scope extends object = {}> {
 
   /** Jumps to a state declared earlier (a loop). Only names whose input accepts this data are allowed. */
   goto(target: GotoTarget<Out, Scope>): Chain<In, never, Scope> {
-    return this.#append(gotoNode(target, captureSite(this.goto)));
+    return this.#append(gotoNode(target, captureSite()));
   }
 
   /**
@@ -188,12 +188,12 @@ export class Chain<In, Out, Scope extends object = {}> {
    * code built at run time). The compiler still reports a name that does not exist.
    */
   unsafeGoto(target: string): Chain<In, never, Scope> {
-    return this.#append(gotoNode(target, captureSite(this.unsafeGoto)));
+    return this.#append(gotoNode(target, captureSite()));
   }
 
   /** Ends the open ends here (`"End": true`) instead of letting a later state follow them. */
   end(): Chain<In, never, Scope> {
-    return this.#append({ kind: 'end', site: captureSite(this.end) });
+    return this.#append({ kind: 'end', site: captureSite() });
   }
 
   /** Catch handlers: a name becomes a jump, a callback a new chain of states in the same scope. */
@@ -235,7 +235,7 @@ export class ChoiceBuilder<In, Scope extends object, Out, BranchNames extends ob
     comment?: string,
   ): ChoiceBuilder<In, Scope, Out | BranchOut, BranchNames & BranchScope> {
     const condition = nodeOfCondition(test(rootPath<In>(), contextPath()));
-    const site = captureSite(this.when);
+    const site = captureSite();
     const rule: ChoiceRuleNode = Object.freeze({ condition, target: transition(target, site), ...(comment !== undefined && { comment }) });
     return new ChoiceBuilder([...this.rules, rule], this.otherwiseTarget);
   }
@@ -244,7 +244,7 @@ export class ChoiceBuilder<In, Scope extends object, Out, BranchNames extends ob
   otherwise<BranchOut = never, BranchScope extends object = {}>(
     target: GotoTarget<In, Scope> | ((b: Chain<In, In, Scope>) => ChainLike<BranchOut, BranchScope>),
   ): ChoiceBuilder<In, Scope, Out | BranchOut, BranchNames & BranchScope> {
-    return new ChoiceBuilder(this.rules, transition(target, captureSite(this.otherwise)));
+    return new ChoiceBuilder(this.rules, transition(target, captureSite()));
   }
 }
 

@@ -29,7 +29,7 @@ export function workflow<Input = unknown>(name: string, options: WorkflowOptions
   const meta: Omit<WorkflowNode, 'chain'> = Object.freeze({
     kind: 'workflow',
     name,
-    site: captureSite(workflow),
+    site: captureSite(),
     substitutions: Object.freeze({ ...options.substitutions }),
     ...(options.comment !== undefined && { comment: options.comment }),
     ...(options.timeoutSeconds !== undefined && { timeoutSeconds: options.timeoutSeconds }),
