@@ -6,13 +6,22 @@ import type { ValidateOptions } from './validate-options.js';
 /** What every rule gets: the indexed definition, the options, and `report`. */
 export class ValidationContext {
   readonly #diagnostics: { diagnostic: Diagnostic; order: number; sequence: number }[] = [];
-  readonly #statesByLocation = new Map<string, StateEntry>();
+  #statesByLocation: Map<string, StateEntry> | undefined;
 
   constructor(
     readonly model: Model,
     readonly options: ValidateOptions,
-  ) {
-    for (const state of model.states) this.#statesByLocation.set(locationKey(state.location), state);
+    /** The definition as compact JSON, when the caller already made it (for fast whole-text checks). */
+    readonly compactJson?: string,
+  ) {}
+
+  /** States by location, indexed on first use: a valid definition never needs it. */
+  get #byLocation(): Map<string, StateEntry> {
+    if (!this.#statesByLocation) {
+      this.#statesByLocation = new Map();
+      for (const state of this.model.states) this.#statesByLocation.set(locationKey(state.location), state);
+    }
+    return this.#statesByLocation;
   }
 
   report(code: DiagnosticCode, location: Location, message: string, severity: Diagnostic['severity'] = 'error'): void {
@@ -44,7 +53,7 @@ export class ValidationContext {
   stateAt(location: Location): StateEntry | undefined {
     for (let i = location.length - 2; i >= 0; i--) {
       if (location[i] === 'States') {
-        const state = this.#statesByLocation.get(locationKey(location.slice(0, i + 2)));
+        const state = this.#byLocation.get(locationKey(location.slice(0, i + 2)));
         if (state) return state;
       }
     }

@@ -25,8 +25,9 @@ export function validate(definition: unknown, options: ValidateOptions, sizeInBy
     context.report('STEP204', [], `The definition must be a JSON object with "StartAt" and "States", but is ${describeValue(definition)}.`);
     return context.diagnostics();
   }
-  const context = new ValidationContext(buildModel(definition), options);
-  checkDefinitionSize(context, sizeInBytes ?? Buffer.byteLength(JSON.stringify(definition), 'utf8'));
+  const compactJson = sizeInBytes === undefined ? JSON.stringify(definition) : undefined;
+  const context = new ValidationContext(buildModel(definition), options, compactJson);
+  checkDefinitionSize(context, sizeInBytes ?? Buffer.byteLength(compactJson!, 'utf8'));
   for (const rule of RULES) rule(context);
   return context.diagnostics();
 }

@@ -103,8 +103,12 @@ export interface FailNode extends StateBase {
 
 export type StateNode = TaskNode | PassNode | WaitNode | ChoiceNode | ParallelNode | MapNode | SucceedNode | FailNode;
 
-/** Freezes a node, dropping fields left undefined so emitted JSON never carries them. */
+/**
+ * Freezes a node, dropping fields left undefined so emitted JSON never carries them. It copies
+ * rather than deleting keys: `delete` would turn every node into a slow dictionary-mode object.
+ */
 export function freezeNode<T extends object>(node: T): T {
-  for (const key of Object.keys(node) as (keyof T)[]) if (node[key] === undefined) delete node[key];
-  return Object.freeze(node);
+  const copy = {} as T;
+  for (const key in node) if (node[key] !== undefined) copy[key] = node[key];
+  return Object.freeze(copy);
 }

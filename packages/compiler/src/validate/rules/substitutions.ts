@@ -12,6 +12,7 @@ export function checkSubstitutions(context: ValidationContext): void {
   const substitutions = context.options.substitutions;
   if (!substitutions) return;
   const names = Object.keys(substitutions);
+  if (context.compactJson !== undefined && namesMatch(context.compactJson, substitutions)) return;
   const used = new Set<string>();
   const check = (text: string, location: Location) => {
     for (const name of placeholdersIn(text)) {
@@ -60,4 +61,16 @@ export function checkSubstitutions(context: ValidationContext): void {
       );
     }
   }
+}
+
+/**
+ * The common case, checked on the definition's JSON text without walking it: every placeholder has
+ * a substitution and every substitution is used. Only a mismatch needs the walk, to say where.
+ * (A name JSON escapes, with `"` or `\\`, never matches here and so also takes the walk.)
+ */
+function namesMatch(json: string, substitutions: { readonly [name: string]: unknown }): boolean {
+  const used = new Set(placeholdersIn(json));
+  if (used.size !== Object.keys(substitutions).length) return false;
+  for (const name of used) if (!Object.hasOwn(substitutions, name)) return false;
+  return true;
 }
