@@ -37,7 +37,8 @@ export function accepts(schema: z.ZodType, value: unknown): boolean {
         const option = discriminated(schema, def, value);
         return option !== undefined && accepts(option, value);
       }
-      return def.options!.some((option) => accepts(option, value));
+      for (const option of def.options!) if (accepts(option, value)) return true;
+      return false;
     }
     case 'string':
       if (typeof value !== 'string') return false;
@@ -53,7 +54,7 @@ export function accepts(schema: z.ZodType, value: unknown): boolean {
     case 'literal':
       return def.values!.includes(value as never);
     case 'enum':
-      return Object.values(def.entries!).includes(value as never);
+      return enumValues(def).has(value);
     case 'unknown':
     case 'any':
       return true;
@@ -145,15 +146,33 @@ const KNOWN: { readonly [kind: string]: ReadonlySet<string> } = {
   array: new Set(['min_length']),
 };
 
+/** Whether every check of a schema is one `checksPass` understands (computed once per schema). */
+const understood = new WeakMap<Def, boolean>();
+
 function knownChecks(def: Def, kind: 'string' | 'number' | 'array'): boolean {
-  return (def.checks ?? []).every((check) => {
-    const d = check._zod.def;
-    return KNOWN[kind]!.has(d.check) && (d.check !== 'string_format' || (d.format === 'regex' && d.pattern instanceof RegExp));
-  });
+  if (!def.checks?.length) return true;
+  let known = understood.get(def);
+  if (known === undefined) {
+    known = def.checks.every((check) => {
+      const d = check._zod.def;
+      return KNOWN[kind]!.has(d.check) && (d.check !== 'string_format' || (d.format === 'regex' && d.pattern instanceof RegExp));
+    });
+    understood.set(def, known);
+  }
+  return known;
+}
+
+const enums = new WeakMap<Def, ReadonlySet<unknown>>();
+
+function enumValues(def: Def): ReadonlySet<unknown> {
+  let values = enums.get(def);
+  if (!values) enums.set(def, (values = new Set(Object.values(def.entries!))));
+  return values;
 }
 
 function checksPass(def: Def, value: string | number, kind: 'string' | 'number' | 'array'): boolean {
-  for (const check of def.checks ?? []) {
+  if (!def.checks) return true;
+  for (const check of def.checks) {
     const d = check._zod.def;
     if (d.check === 'string_format' && kind === 'string') {
       d.pattern!.lastIndex = 0;
