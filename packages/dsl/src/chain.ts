@@ -11,9 +11,9 @@ import type { Template } from './payload/template.js';
 import type { Selection } from './states/common.js';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
-import type { BranchBuilder, BranchOutput } from './states/builder-kit.js';
-import { catchNodes, type CatchOption } from './states/catch.js';
+import type { BranchBuilder } from './states/builder-kit.js';
 import { choiceNode, type ChoiceOptions } from './states/choice.js';
+import type { CommonOptions } from './states/common.js';
 import { failNode, type FailOptions } from './states/fail.js';
 import { mapNode, type MapItemInput, type MapOptions } from './states/map.js';
 import { parallelNode, type ParallelOptions } from './states/parallel.js';
@@ -114,15 +114,31 @@ export class Chain<In, Out, Scope extends object = {}> {
   /**
    * A Choice: `(c) => c.when(($) => lte($.price, 50), (b) => b.task(…)).otherwise(…)`. The open
    * ends of every branch converge: the next state added after the Choice follows each of them.
+   * With `{ inputPath, outputPath }` first, the rules test the selected data and the chosen branch
+   * receives what OutputPath keeps of it.
    */
-  choice<const N extends string, Built extends ChoiceBuilder<Out, any, any, any>>(
+  choice<const N extends string, Built extends ChoiceBuilder<Out, any, any, any, Out>>(
     name: N,
-    build: (c: ChoiceBuilder<Out, Named<Scope, N, Out>, never, {}>) => Built,
-    options: ChoiceOptions = {},
-  ): Chain<In, ChoiceOutput<Built>, Named<Scope, N, Out> & ChoiceScope<Built>> {
+    build: (c: ChoiceBuilder<Out, Named<Scope, N, Out>, never, {}, Out>) => Built,
+    options?: CommonOptions,
+  ): Chain<In, ChoiceOutput<Built>, Named<Scope, N, Out> & ChoiceScope<Built>>;
+  choice<const N extends string, Built extends ChoiceBuilder<any, any, any, any, any>, Selected = Out, Passed = Selected>(
+    name: N,
+    options: ChoiceOptions<Out, Selected, Passed>,
+    build: (c: ChoiceBuilder<Selected, Named<Scope, N, Out>, never, {}, Passed>) => Built,
+  ): Chain<In, ChoiceOutput<Built>, Named<Scope, N, Out> & ChoiceScope<Built>>;
+  choice(
+    name: string,
+    first: ChoiceOptions<any, any, any> | ((c: ChoiceBuilder<any, any, never, {}, any>) => ChoiceBuilder<any, any, any, any, any>),
+    second?: ChoiceOptions<any, any, any> | ((c: ChoiceBuilder<any, any, never, {}, any>) => ChoiceBuilder<any, any, any, any, any>),
+  ): Chain<In, unknown, any> {
     const site = captureSite();
+    const [build, options] = typeof first === 'function' ? [first, second ?? {}] : [second, first];
+    if (typeof build !== 'function' || typeof options !== 'object') {
+      throw new TypeError(`choice('${name}'): give the rules as a callback, (c) => c.when(…)…`);
+    }
     const builder = build(new ChoiceBuilder([], undefined));
-    return this.#state(choiceNode(name, options, builder.rules, builder.otherwiseTarget, site));
+    return this.#state(choiceNode(name, site, options, anyRoot(), contextPath(), builder.rules, builder.otherwiseTarget));
   }
 
   /** A Parallel: runs every branch on the same input; its result is the array of their outputs. */
@@ -213,11 +229,15 @@ function branchChain(build: (b: Chain<any, any, any>) => ChainLike<unknown, obje
   return built.node;
 }
 
-type ChoiceOutput<B> = B extends ChoiceBuilder<any, any, infer Out, any> ? Out : never;
-type ChoiceScope<B> = B extends ChoiceBuilder<any, any, any, infer Scope> ? Scope : {};
+type ChoiceOutput<B> = B extends ChoiceBuilder<any, any, infer Out, any, any> ? Out : never;
+type ChoiceScope<B> = B extends ChoiceBuilder<any, any, any, infer Scope, any> ? Scope : {};
 
-/** Builds a Choice state's rules: `when(condition, target)` in order, then `otherwise(target)`. */
-export class ChoiceBuilder<In, Scope extends object, Out, BranchNames extends object> {
+/**
+ * Builds a Choice state's rules: `when(condition, target)` in order, then `otherwise(target)`.
+ * Conditions test `In`; the chosen branch receives `Passed` (the same data unless the Choice has
+ * an OutputPath).
+ */
+export class ChoiceBuilder<In, Scope extends object, Out, BranchNames extends object, Passed = In> {
   declare readonly [OUTPUT]: Out;
   readonly rules: readonly ChoiceRuleNode[];
   readonly otherwiseTarget: TransitionNode | undefined;
@@ -231,9 +251,9 @@ export class ChoiceBuilder<In, Scope extends object, Out, BranchNames extends ob
   /** A rule: when `test` holds, go to `target` (an existing state's name, or a new branch). */
   when<BranchOut = never, BranchScope extends object = {}>(
     test: ($: Path<In>, $$: Context) => Condition,
-    target: GotoTarget<In, Scope> | ((b: Chain<In, In, Scope>) => ChainLike<BranchOut, BranchScope>),
+    target: GotoTarget<Passed, Scope> | ((b: Chain<Passed, Passed, Scope>) => ChainLike<BranchOut, BranchScope>),
     comment?: string,
-  ): ChoiceBuilder<In, Scope, Out | BranchOut, BranchNames & BranchScope> {
+  ): ChoiceBuilder<In, Scope, Out | BranchOut, BranchNames & BranchScope, Passed> {
     const condition = nodeOfCondition(test(rootPath<In>(), contextPath()));
     const site = captureSite();
     const rule: ChoiceRuleNode = Object.freeze({ condition, target: transition(target, site), ...(comment !== undefined && { comment }) });
@@ -242,8 +262,8 @@ export class ChoiceBuilder<In, Scope extends object, Out, BranchNames extends ob
 
   /** The Default: where to go when no rule matches. Without it, no match fails with States.NoChoiceMatched. */
   otherwise<BranchOut = never, BranchScope extends object = {}>(
-    target: GotoTarget<In, Scope> | ((b: Chain<In, In, Scope>) => ChainLike<BranchOut, BranchScope>),
-  ): ChoiceBuilder<In, Scope, Out | BranchOut, BranchNames & BranchScope> {
+    target: GotoTarget<Passed, Scope> | ((b: Chain<Passed, Passed, Scope>) => ChainLike<BranchOut, BranchScope>),
+  ): ChoiceBuilder<In, Scope, Out | BranchOut, BranchNames & BranchScope, Passed> {
     return new ChoiceBuilder(this.rules, transition(target, captureSite()));
   }
 }
@@ -252,4 +272,3 @@ function transition(target: string | ((b: Chain<any, any, any>) => ChainLike<unk
   return typeof target === 'string' ? gotoNode(target, site) : branchChain(target);
 }
 
-export { catchNodes, type CatchOption };

@@ -150,6 +150,15 @@ describe("each state's output type flows into the next state's input", () => {
     expectTypeOf<OutOf<typeof chain>>().toEqualTypeOf<{ state: 'paid' } | { state: 'unpaid' }>();
   });
 
+  test('Choice InputPath / OutputPath: rules test the selection, the branch gets what OutputPath keeps', () => {
+    const chain = start().choice('C', { inputPath: ($) => $.customer, outputPath: ($) => $.name }, (c) =>
+      c.when(($) => eq($.tier, 'gold'), (b) => b.pass('Gold', { parameters: ($) => ({ name: $ }) })).otherwise((b) => b.succeed('Other')),
+    );
+    expectTypeOf<OutOf<typeof chain>>().toEqualTypeOf<{ name: string }>();
+    // @ts-expect-error — after InputPath the rules see only the customer, which has no total
+    start().choice('C', { inputPath: ($) => $.customer }, (c) => c.when(($) => gt($.total, 1), (b) => b.succeed('S')));
+  });
+
   test('Parallel gives the tuple of branch outputs; Map the array of item outputs', () => {
     const parallel = start().parallel('P', {
       branches: [(b) => b.pass('A', { result: { a: 1 } }), (b) => b.pass('B', { parameters: ($) => ({ id: $.id }) })],

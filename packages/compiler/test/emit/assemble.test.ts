@@ -121,6 +121,24 @@ describe('fields', () => {
     expect(s.M).toMatchObject({ InputPath: '$.order.items', ItemsPath: '$' });
   });
 
+  test('Choice with InputPath and OutputPath', () => {
+    const s = states(
+      workflow('W', { input: shape<{ customer: { tier: string; name: string } }>() }).choice(
+        'C',
+        { comment: 'by tier', inputPath: ($) => $.customer, outputPath: ($) => $.name },
+        (c) => c.when(($) => eq($.tier, 'gold'), (b) => b.succeed('Gold')).otherwise((b) => b.succeed('Other')),
+      ),
+    );
+    expect(s.C).toEqual({
+      Type: 'Choice',
+      Comment: 'by tier',
+      InputPath: '$.customer',
+      OutputPath: '$.name',
+      Choices: [{ Variable: '$.tier', StringEquals: 'gold', Next: 'Gold' }],
+      Default: 'Other',
+    });
+  });
+
   test('InputPath / OutputPath / ResultPath null are emitted as null', () => {
     const s = states(workflow('W').pass('P', { inputPath: null, resultPath: null, outputPath: null }));
     expect(s.P).toEqual({ Type: 'Pass', InputPath: null, ResultPath: null, OutputPath: null, End: true });
