@@ -2,7 +2,7 @@ export { Chain, ChoiceBuilder, type GotoTarget } from './chain.js';
 export { workflow, fragment, isWorkflow, toWorkflowNode, type WorkflowOptions } from './workflow.js';
 export { shape, untyped, type Schema, type Infer } from './schema.js';
 export { sub, isPlaceholder, type Placeholder } from './payload/placeholder.js';
-export { type Template, type TemplateValue, type Resolve } from './payload/template.js';
+export { type Template, type TemplateValue, type TemplateArrayItem, type Resolve } from './payload/template.js';
 export { type Intrinsic, isIntrinsic } from './payload/intrinsic.js';
 export { at, unsafePath, renderPath, isPathRef, nodeOfPath, type Path, type PathRef, type PathTo, type ValueOf } from './path/path.js';
 export { type Context, type ContextObject } from './path/context-object.js';

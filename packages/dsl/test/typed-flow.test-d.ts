@@ -141,6 +141,13 @@ describe("each state's output type flows into the next state's input", () => {
     expectTypeOf<OutOf<typeof built>>().toEqualTypeOf<{ label: string; total: number }>();
   });
 
+  test('arrays in templates: objects inside them carry paths; a bare path as an element is an error', () => {
+    const chain = start().pass('P', { parameters: ($) => ({ list: [{ id: $.id }, 'fixed'] }) });
+    expectTypeOf<OutOf<typeof chain>['list']>().toEqualTypeOf<({ id: string } | string)[]>();
+    // @ts-expect-error — ASL does not evaluate a path standing alone as an array element
+    start().pass('P', { parameters: ($) => ({ list: [$.id] }) });
+  });
+
   test('Choice branches converge: the next state sees the union of their outputs', () => {
     const chain = start().choice('C', (c) =>
       c

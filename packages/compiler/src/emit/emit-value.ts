@@ -31,6 +31,8 @@ function emitValue(node: ValueNode, placeholders: Placeholders): unknown {
       return placeholders.use(node.name);
     case 'literal':
       return node.value;
+    case 'array':
+      return node.items.map((item) => emitValue(item, placeholders));
     default:
       // Paths and intrinsics only appear as template fields (handled above).
       return dynamicText(node);

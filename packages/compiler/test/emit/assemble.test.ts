@@ -272,7 +272,32 @@ describe('problems only the emitter can see', () => {
     expect(JSON.stringify(out.definition.States)).toBe('{"__proto__":{"Type":"Pass","Parameters":{"__proto__":1},"End":true}}');
   });
 
-  test('a path inside an array is refused at build time (ASL does not evaluate it there)', () => {
-    expect(() => workflow('W', { input: shape<{ a: string }>() }).pass('P', { parameters: ($) => ({ list: [$.a] as never }) })).toThrow(/cannot stand inside an array/);
+  test('a path standing alone as an array element is refused at build time (ASL does not evaluate it there)', () => {
+    expect(() => workflow('W', { input: shape<{ a: string }>() }).pass('P', { parameters: ($) => ({ list: [$.a] as never }) })).toThrow(
+      /list\[0\]: ASL does not evaluate a path or intrinsic standing alone as an array element/,
+    );
+  });
+
+  test('paths in objects inside arrays become .$ keys; placeholders in arrays are recorded', () => {
+    const out = emit(
+      workflow('W', { input: shape<{ cmd: string[]; detail: { id: string } }>() }).task('Run', {
+        resource: 'arn:aws:states:::ecs:runTask.sync',
+        parameters: ($) => ({
+          Overrides: { ContainerOverrides: [{ Name: 'app', Command: $.cmd }] },
+          Entries: [{ Detail: { id: $.detail.id }, Source: 'typestep' }, [sub('Bus'), 1]],
+          Static: [1, 'two', { three: 3 }],
+        }),
+      }),
+    );
+    expect((out.definition.States as any).Run.Parameters).toEqual({
+      Overrides: { ContainerOverrides: [{ Name: 'app', 'Command.$': '$.cmd' }] },
+      Entries: [{ Detail: { 'id.$': '$.detail.id' }, Source: 'typestep' }, ['${Bus}', 1]],
+      Static: [1, 'two', { three: 3 }],
+    });
+    expect([...out.placeholders]).toEqual(['Bus']);
+  });
+
+  test('sub() inside a template string is an error that says what to do instead', () => {
+    expect(() => `${sub('Fn')}:$LATEST`).toThrow(/declare it — workflow\(…, \{ substitutions: \{ Fn: \{\} \} \}\)/);
   });
 });

@@ -47,7 +47,13 @@ export interface LiteralNode {
   readonly value: Json;
 }
 
-export type ValueNode = PathNode | IntrinsicNode | PlaceholderNode | TemplateNode | LiteralNode;
+/** An array in a template whose elements hold paths or placeholders (in objects nested in it). */
+export interface ArrayNode {
+  readonly kind: 'array';
+  readonly items: readonly ValueNode[];
+}
+
+export type ValueNode = PathNode | IntrinsicNode | PlaceholderNode | TemplateNode | LiteralNode | ArrayNode;
 
 export const pathNode = (root: PathRoot, segments: readonly PathSegment[], raw?: string): PathNode =>
   Object.freeze(raw === undefined ? { kind: 'path', root, segments } : { kind: 'path', root, segments, raw });
@@ -58,6 +64,8 @@ export const intrinsicNode = (name: string, args: readonly ArgumentNode[]): Intr
 export const placeholderNode = (name: string): PlaceholderNode => Object.freeze({ kind: 'placeholder', name });
 
 export const literalNode = (value: Json): LiteralNode => Object.freeze({ kind: 'literal', value });
+
+export const arrayNode = (items: readonly ValueNode[]): ArrayNode => Object.freeze({ kind: 'array', items: Object.freeze([...items]) });
 
 export const templateNode = (entries: readonly (readonly [string, ValueNode])[]): TemplateNode =>
   Object.freeze({ kind: 'template', entries: Object.freeze(entries.map((entry) => Object.freeze(entry))) });

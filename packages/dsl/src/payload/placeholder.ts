@@ -6,7 +6,8 @@ export const PLACEHOLDER_NODE = Symbol.for('typestep.placeholder');
 export interface Placeholder {
   readonly [PLACEHOLDER_NODE]: PlaceholderNode;
   readonly name: string;
-  toString(): string;
+  /** Throws: a placeholder is a value, and `${sub('X')}` in a template string would lose track of it. */
+  toString(): never;
 }
 
 const NAME = /^[A-Za-z0-9_]+$/;
@@ -20,7 +21,12 @@ export function sub(name: string): Placeholder {
     throw new TypeError(`sub(${JSON.stringify(name)}): a substitution name may only hold letters, digits and "_"`);
   }
   const node = placeholderNode(name);
-  return Object.freeze({ [PLACEHOLDER_NODE]: node, name, toString: () => `\${${name}}` });
+  const toString = () => {
+    throw new TypeError(
+      `sub('${name}') is a value, not text, so it cannot be put inside a string. To use \${${name}} within a longer string, declare it — workflow(…, { substitutions: { ${name}: {} } }) — and write the text with the placeholder in it, e.g. '\${${name}}:$LATEST'.`,
+    );
+  };
+  return Object.freeze({ [PLACEHOLDER_NODE]: node, name, toString });
 }
 
 export function isPlaceholder(value: unknown): value is Placeholder {

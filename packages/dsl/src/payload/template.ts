@@ -1,12 +1,14 @@
-import { literalNode, templateNode, type Json, type ValueNode } from '../ir/value-node.js';
+import { arrayNode, literalNode, templateNode, type Json, type ValueNode } from '../ir/value-node.js';
 import { isPathRef, nodeOfPath, type PathRef } from '../path/path.js';
 import { INTRINSIC_NODE, isIntrinsic, type Intrinsic } from './intrinsic.js';
 import { isPlaceholder, PLACEHOLDER_NODE, type Placeholder } from './placeholder.js';
 
 /**
  * What may stand in a payload template (Parameters, ResultSelector, ItemSelector): JSON, typed
- * paths, intrinsic calls and placeholders. Arrays hold plain JSON only, because ASL does not
- * evaluate `.$` keys inside arrays (build one with the `array()` intrinsic instead).
+ * paths, intrinsic calls and placeholders. ASL evaluates `.$` keys in objects at any depth, arrays
+ * included (`ContainerOverrides: [{ Name, 'Command.$': … }]`), but a path standing alone *as* an
+ * array element is not evaluated — so arrays hold values and objects, not bare paths (build such an
+ * array with the `array()` intrinsic).
  */
 export type TemplateValue =
   | undefined
@@ -17,7 +19,17 @@ export type TemplateValue =
   | PathRef<unknown>
   | Intrinsic<unknown>
   | Placeholder
-  | readonly Json[]
+  | readonly TemplateArrayItem[]
+  | { readonly [key: string]: TemplateValue };
+
+/** An element of an array in a template. */
+export type TemplateArrayItem =
+  | string
+  | number
+  | boolean
+  | null
+  | Placeholder
+  | readonly TemplateArrayItem[]
   | { readonly [key: string]: TemplateValue };
 
 export type Template = { readonly [key: string]: TemplateValue };
@@ -31,7 +43,7 @@ export type Resolve<T> =
       : T extends Placeholder
         ? string
         : T extends readonly unknown[]
-          ? T
+          ? { -readonly [K in keyof T]: Resolve<T[K]> }
           : T extends object
             ? { -readonly [K in keyof T]: Resolve<T[K]> }
             : T;
@@ -41,7 +53,17 @@ export function toValueNode(value: unknown, where: string): ValueNode {
   if (isPathRef(value)) return nodeOfPath(value);
   if (isIntrinsic(value)) return value[INTRINSIC_NODE];
   if (isPlaceholder(value)) return value[PLACEHOLDER_NODE];
-  if (Array.isArray(value)) return literalNode(toJson(value, where));
+  if (Array.isArray(value)) {
+    const items = value.map((item, index) => {
+      if (isPathRef(item) || isIntrinsic(item)) {
+        throw new TypeError(
+          `${where}[${index}]: ASL does not evaluate a path or intrinsic standing alone as an array element; put it in an object ({ 'key': … }) or build the array with array(…)`,
+        );
+      }
+      return toValueNode(item, `${where}[${index}]`);
+    });
+    return items.every((item) => item.kind === 'literal') ? literalNode(items.map((item) => (item as { value: Json }).value)) : arrayNode(items);
+  }
   if (typeof value === 'object' && value !== null) {
     const entries = Object.entries(value).filter(([, inner]) => inner !== undefined);
     return templateNode(entries.map(([key, inner]) => [key, toValueNode(inner, `${where}.${key}`)] as const));
@@ -54,14 +76,6 @@ function toJson(value: unknown, where: string): Json {
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) throw new TypeError(`${where}: ${value} is not a JSON number`);
     return value;
-  }
-  if (isPathRef(value) || isIntrinsic(value)) {
-    throw new TypeError(`${where}: a path or intrinsic cannot stand inside an array (ASL does not evaluate it there); build the array with array(…) instead`);
-  }
-  if (isPlaceholder(value)) return String(value);
-  if (Array.isArray(value)) return value.map((item, index) => toJson(item, `${where}[${index}]`));
-  if (typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value as object).map(([key, inner]) => [key, toJson(inner, `${where}.${key}`)]));
   }
   throw new TypeError(`${where}: ${typeof value} is not JSON`);
 }
