@@ -37,11 +37,24 @@ export interface ChainLike<out Out, out Scope extends object> {
 /** A state name added to the scope, with the type of the data that enters it. */
 type Named<Scope extends object, N extends string, In> = Scope & { readonly [K in N]: In };
 
+declare const UNSAFE_TARGET: unique symbol;
+
+/** A state name the type system does not check (see `unsafeTarget`). */
+export type UnsafeTarget = string & { readonly [UNSAFE_TARGET]: true };
+
+/**
+ * Escape hatch: a Choice or Catch target named by a state the type system cannot see yet (declared
+ * later in the chain, or built at run time). The compiler still reports a name that does not exist.
+ */
+export const unsafeTarget = (name: string): UnsafeTarget => name as UnsafeTarget;
+
 /** The names of states in scope whose input accepts `Out`: where `goto` may jump. */
-export type GotoTarget<Out, Scope extends object> = {
-  [K in keyof Scope]: [Out] extends [Scope[K]] ? K : never;
-}[keyof Scope] &
-  string;
+export type GotoTarget<Out, Scope extends object> =
+  | ({
+      [K in keyof Scope]: [Out] extends [Scope[K]] ? K : never;
+    }[keyof Scope] &
+      string)
+  | UnsafeTarget;
 
 /**
  * An immutable sequence of states. `In` is the data entering the chain, `Out` the data leaving
@@ -84,10 +97,10 @@ export class Chain<In, Out, Scope extends object = {}> {
     TaskOut = ApplyResultPath<Out, RP, Selection<Result, Selector>>,
   >(
     name: N,
-    options: TaskOptions<Out, Selected, Params, Result, Selector, RP, TaskOut, Named<Scope, N, Out>>,
+    options: TaskOptions<Out, Selected, Params, Result, Selector, RP, TaskOut, Named<Scope, NoInfer<N>, Out>>,
   ): Chain<In, TaskOut, Named<Scope, N, Out>> {
     const site = captureSite();
-    const handlers = this.#handlers<Named<Scope, N, Out>>(site);
+    const handlers = this.#handlers(site);
     return this.#state(taskNode(name, site, options as unknown as Parameters<typeof taskNode>[2], anyRoot(), contextPath(), handlers));
   }
 
@@ -151,10 +164,10 @@ export class Chain<In, Out, Scope extends object = {}> {
     ParallelOut = ApplyResultPath<Out, RP, Selection<Mutable<Results>, Selector>>,
   >(
     name: N,
-    options: ParallelOptions<Out, Selected, Results, Selector, RP, ParallelOut, Named<Scope, N, Out>>,
+    options: ParallelOptions<Out, Selected, Results, Selector, RP, ParallelOut, Named<Scope, NoInfer<N>, Out>>,
   ): Chain<In, ParallelOut, Named<Scope, N, Out>> {
     const site = captureSite();
-    const handlers = this.#handlers<Named<Scope, N, Out>>(site);
+    const handlers = this.#handlers(site);
     return this.#state(parallelNode(name, site, options as unknown as Parameters<typeof parallelNode>[2], anyRoot(), contextPath(), handlers, branchChain));
   }
 
@@ -170,10 +183,10 @@ export class Chain<In, Out, Scope extends object = {}> {
     MapOut = ApplyResultPath<Out, RP, Selection<ItemOut[], Selector>>,
   >(
     name: N,
-    options: MapOptions<Out, Selected, Item, Params, MapItemInput<Item, Params>, ItemOut, Selector, RP, MapOut, Named<Scope, N, Out>>,
+    options: MapOptions<Out, Selected, Item, Params, MapItemInput<Item, Params>, ItemOut, Selector, RP, MapOut, Named<Scope, NoInfer<N>, Out>>,
   ): Chain<In, MapOut, Named<Scope, N, Out>> {
     const site = captureSite();
-    const handlers = this.#handlers<Named<Scope, N, Out>>(site);
+    const handlers = this.#handlers(site);
     return this.#state(mapNode(name, site, options as MapOptions<any, any, any, any, any, any, any, any, any, any>, anyRoot(), handlers, branchChain));
   }
 
@@ -213,8 +226,8 @@ export class Chain<In, Out, Scope extends object = {}> {
   }
 
   /** Catch handlers: a name becomes a jump, a callback a new chain of states in the same scope. */
-  #handlers<S extends object>(site: CapturedSite) {
-    return (next: string | BranchBuilder<any, S>): TransitionNode =>
+  #handlers(site: CapturedSite) {
+    return (next: string | BranchBuilder<any, any>): TransitionNode =>
       typeof next === 'string' ? gotoNode(next, site) : branchChain(next);
   }
 }

@@ -1,4 +1,4 @@
-export { Chain, ChoiceBuilder, type GotoTarget } from './chain.js';
+export { Chain, ChoiceBuilder, unsafeTarget, type GotoTarget, type UnsafeTarget } from './chain.js';
 export { workflow, fragment, isWorkflow, toWorkflowNode, type WorkflowOptions } from './workflow.js';
 export { shape, untyped, type Schema, type Infer } from './schema.js';
 export { sub, isPlaceholder, type Placeholder } from './payload/placeholder.js';
@@ -6,6 +6,7 @@ export { type Template, type TemplateValue, type TemplateArrayItem, type Resolve
 export { type Intrinsic, isIntrinsic } from './payload/intrinsic.js';
 export { at, unsafePath, renderPath, isPathRef, nodeOfPath, type Path, type PathRef, type PathTo, type ValueOf } from './path/path.js';
 export { type Context, type ContextObject } from './path/context-object.js';
+export { empty, type EmptyPath } from './path/empty.js';
 export { type ResultPathSpec, type ApplyResultPath } from './path/result-path.js';
 export { eq, lt, lte, gt, gte, matches, str, num, bool, timestamp } from './conditions/compare.js';
 export { and, or, not, isPresent, isNull, isString, isNumeric, isBoolean, isTimestamp } from './conditions/logic.js';

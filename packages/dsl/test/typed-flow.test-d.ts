@@ -1,7 +1,7 @@
 import { describe, expectTypeOf, test } from 'vitest';
 import {
-  at, eq, format, gt, lte, matches, num, shape, str, sub, timestamp, untyped, workflow,
-  type Chain, type ErrorOutput, type Path,
+  at, eq, format, gt, lte, matches, num, shape, str, sub, timestamp, unsafeTarget, untyped, workflow,
+  empty, type Chain, type ErrorOutput, type Path,
 } from '../src/index.js';
 
 /** The data leaving a chain's open ends. */
@@ -108,6 +108,19 @@ describe("each state's output type flows into the next state's input", () => {
     expectTypeOf<OutOf<typeof chain>>().toEqualTypeOf<{ receipt: string }>();
     chain.pass('P', {
       // @ts-expect-error — OutputPath kept only `charge`, so `id` is gone
+      parameters: ($) => ({ id: $.id }),
+    });
+  });
+
+  test('InputPath / OutputPath `empty` (ASL null) make the data {}: reading a field after it is an error', () => {
+    const out = start().pass('P', { outputPath: empty });
+    expectTypeOf<OutOf<typeof out>>().toEqualTypeOf<{}>();
+    // @ts-expect-error — OutputPath null passed on {}
+    out.choice('C', (c) => c.when(($) => gt($.total, 1), (b) => b.succeed('S')));
+    start().task('T', {
+      resource: 'r',
+      inputPath: empty,
+      // @ts-expect-error — InputPath null: the task sees {}
       parameters: ($) => ({ id: $.id }),
     });
   });
@@ -230,6 +243,18 @@ describe('catch handlers see the error where their ResultPath put it', () => {
       ],
     });
     expectTypeOf<ErrorOutput>().toEqualTypeOf<{ readonly Error: string; readonly Cause: string }>();
+  });
+
+  test('catch targets by name must be declared (and accept the data); a misspelt one is an error', () => {
+    const chain = start().pass('Notify', { resultPath: null });
+    // @ts-expect-error — no state named "Notfy": a typo must not become a new name in scope
+    chain.task('T', { resource: 'r', catch: [{ errors: ['States.ALL'], next: 'Notfy' }] });
+    chain.task('T', { resource: 'r', catch: [{ errors: ['States.ALL'], next: 'Notify' }] });
+    chain.task('T', { resource: 'r', catch: [{ errors: ['States.ALL'], next: unsafeTarget('Declared later') }] });
+    const needsOrder = workflow('N', { input: shape<{ order: string }>() }).pass('Needs order', { resultPath: null });
+    // @ts-expect-error — with the default ResultPath the handler gets only the error output, not { order }
+    needsOrder.task('T', { resource: 'r', catch: (c) => [c(['States.ALL'], {}, 'Needs order')] });
+    needsOrder.task('T', { resource: 'r', catch: (c) => [c(['States.ALL'], { resultPath: '$.error' }, 'Needs order')] });
   });
 });
 

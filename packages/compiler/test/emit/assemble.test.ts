@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { at, eq, format, fragment, shape, sub, toWorkflowNode, untyped, unsafePath, workflow } from '@typestep/dsl';
+import { at, eq, format, fragment, shape, sub, toWorkflowNode, untyped, unsafePath, unsafeTarget, workflow, empty } from '@typestep/dsl';
 import { assemble } from '../../src/emit/assemble.js';
 
 /** The line this is called from. */
@@ -84,7 +84,7 @@ describe('fields', () => {
         heartbeatSeconds: 10,
         credentials: { RoleArn: 'arn:aws:iam::123456789012:role/r' },
         retry: [{ errors: ['States.Timeout'], intervalSeconds: 1, maxAttempts: 2, backoffRate: 1.5, maxDelaySeconds: 5, jitterStrategy: 'FULL', comment: 'r' }],
-        catch: [{ errors: ['States.ALL'], resultPath: '$.error', next: 'Handler' }],
+        catch: [{ errors: ['States.ALL'], resultPath: '$.error', next: unsafeTarget('Handler') }],
       }).pass('Handler'),
     );
     expect(Object.keys(s.T)).toEqual([
@@ -139,8 +139,8 @@ describe('fields', () => {
     });
   });
 
-  test('InputPath / OutputPath / ResultPath null are emitted as null', () => {
-    const s = states(workflow('W').pass('P', { inputPath: null, resultPath: null, outputPath: null }));
+  test('InputPath / OutputPath empty and ResultPath null are emitted as null', () => {
+    const s = states(workflow('W').pass('P', { inputPath: empty, resultPath: null, outputPath: empty }));
     expect(s.P).toEqual({ Type: 'Pass', InputPath: null, ResultPath: null, OutputPath: null, End: true });
   });
 
@@ -261,7 +261,7 @@ describe('problems only the emitter can see', () => {
   });
 
   test('a Catch handler with no states', () => {
-    const out = emit(workflow('W').task('T', { resource: 'r', catch: [{ errors: ['States.ALL'], next: (b) => b }] }));
+    const out = emit(workflow('W').task('T', { resource: 'r', catch: (c) => [c(['States.ALL'], {}, (b) => b)] }));
     expect(out.diagnostics.map((d) => [d.code, d.statePath])).toEqual([['STEP004', 'W > T > Catch[0]']]);
     expect(out.diagnostics[0]!.message).toMatch(/empty handler/);
   });

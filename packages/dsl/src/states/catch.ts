@@ -1,37 +1,46 @@
+import type { GotoTarget, UnsafeTarget } from '../chain.js';
 import type { CatchNode } from '../ir/catch-node.js';
 import { resultPathNode, type ApplyResultPath, type ResultPathSpec } from '../path/result-path.js';
-import type { ErrorOutput } from './common.js';
 import type { BranchBuilder } from './builder-kit.js';
+import type { ErrorOutput } from './common.js';
 
-/** One Catcher as written by the user. `next` is an existing state's name or a handler chain. */
-export interface CatchRule<In, Scope extends object, RP extends ResultPathSpec = ResultPathSpec> {
+/** One Catcher as recorded: where to go is a state's name or a handler chain. */
+export interface CatchRule {
   readonly errors: readonly [string, ...string[]];
-  readonly resultPath?: RP;
-  readonly next: (keyof Scope & string) | BranchBuilder<ApplyResultPath<In, RP, ErrorOutput>, Scope>;
+  readonly resultPath?: ResultPathSpec;
+  readonly next: string | BranchBuilder<any, any>;
   readonly comment?: string;
 }
 
+/** A Catcher that jumps to a state declared earlier: `{ errors: ['States.ALL'], next: 'Notify' }`. */
+export interface CatchByName<Scope extends object> {
+  readonly errors: readonly [string, ...string[]];
+  readonly resultPath?: ResultPathSpec;
+  readonly next: (keyof Scope & string) | UnsafeTarget;
+  readonly comment?: string;
+}
+
+/** The data a catcher hands on: the state's input with the error output written at its ResultPath. */
+export type CaughtInput<In, RP extends ResultPathSpec> = ApplyResultPath<In, RP, ErrorOutput>;
+
 /**
- * `catch: (c) => [c(['States.ALL'], { resultPath: '$.error' }, (b) => b.task(…))]`: the helper
- * types each handler's input from that catcher's own ResultPath.
+ * `catch: (c) => [c(['States.ALL'], { resultPath: '$.error' }, (b) => b.task(…))]`: the helper types
+ * each handler's input from that catcher's own ResultPath, and checks a target given by name
+ * accepts that data.
  */
 export type Catcher<In, Scope extends object> = <const RP extends ResultPathSpec = '$'>(
   errors: readonly [string, ...string[]],
   options: { readonly resultPath?: RP; readonly comment?: string },
-  next: (keyof Scope & string) | BranchBuilder<ApplyResultPath<In, RP, ErrorOutput>, Scope>,
-) => CatchRule<In, Scope, any>;
+  next: GotoTarget<CaughtInput<In, RP>, Scope> | BranchBuilder<CaughtInput<In, RP>, Scope>,
+) => CatchRule;
 
-export type CatchOption<In, Scope extends object> =
-  | readonly CatchRule<In, Scope, any>[]
-  | ((c: Catcher<In, Scope>) => readonly CatchRule<In, Scope, any>[]);
+/** Catchers by name as a plain array, or any catchers through the typed `c(…)` helper. */
+export type CatchOption<In, Scope extends object> = readonly CatchByName<Scope>[] | ((c: Catcher<In, Scope>) => readonly CatchRule[]);
 
-export function catchNodes<In, Scope extends object>(
-  option: CatchOption<In, Scope> | undefined,
-  handler: (next: CatchRule<In, Scope, any>['next']) => CatchNode['handler'],
-): readonly CatchNode[] | undefined {
+export function catchNodes(option: CatchOption<any, any> | undefined, handler: (next: CatchRule['next']) => CatchNode['handler']): readonly CatchNode[] | undefined {
   if (option === undefined) return undefined;
-  const catcher = ((errors, options, next) => ({ errors, next, ...options })) as Catcher<In, Scope>;
-  const rules = typeof option === 'function' ? option(catcher) : option;
+  const catcher = ((errors, options, next) => ({ errors, next, ...options })) as Catcher<any, any>;
+  const rules: readonly CatchRule[] = typeof option === 'function' ? option(catcher) : option;
   return Object.freeze(
     rules.map((rule): CatchNode => {
       const node: CatchNode = {

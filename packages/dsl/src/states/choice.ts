@@ -8,7 +8,7 @@ import { pathOption, type CommonOptions, type InputPathOption } from './common.j
 /** A Choice's own fields. InputPath selects what the rules test; OutputPath what the branch receives. */
 export interface ChoiceOptions<In, Selected, Passed> extends CommonOptions {
   readonly inputPath?: InputPathOption<In, Selected>;
-  readonly outputPath?: (($: Path<Selected>) => PathTo<Passed>) | null;
+  readonly outputPath?: (($: Path<Selected>) => PathTo<Passed>);
 }
 
 export function choiceNode(

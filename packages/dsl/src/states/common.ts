@@ -3,6 +3,7 @@ import type { Json, PathNode } from '../ir/value-node.js';
 import type { Context } from '../path/context-object.js';
 import { nodeOfPath, type Path, type PathRef, type PathTo } from '../path/path.js';
 import type { Resolve } from '../payload/template.js';
+import { isEmptyPath } from '../path/empty.js';
 
 /** Options every state accepts. */
 export interface CommonOptions {
@@ -11,8 +12,8 @@ export interface CommonOptions {
   readonly unsafeFields?: { readonly [field: string]: Json };
 }
 
-/** `($) => $.field`, or null for `{}`. */
-export type InputPathOption<In, Selected> = (($: Path<In>, $$: Context) => PathTo<Selected>) | null;
+/** `($) => $.field`, or `empty` (ASL's `null`: the state sees `{}`). */
+export type InputPathOption<In, Selected> = ($: Path<In>, $$: Context) => PathTo<Selected>;
 
 export interface RetryOptions {
   /** Error names this retrier handles (`States.ALL` alone and last). */
@@ -33,7 +34,8 @@ export function retryNode(options: RetryOptions): RetryNode {
 /** Evaluates a path option: a callback on the typed accessor, or null. */
 export function pathOption<In>(option: ((...args: [Path<In>, Context]) => PathTo<unknown>) | null | undefined, $: Path<In>, $$: Context): PathNode | null | undefined {
   if (option === undefined) return undefined;
-  if (option === null) return null;
+  // `null` is accepted from JavaScript callers; TypeScript callers write `empty`, which types as `{}`.
+  if (option === null || isEmptyPath(option)) return null;
   return nodeOfPath(option($, $$));
 }
 

@@ -48,7 +48,7 @@ export type MapOptions<In, Selected, Item, Params extends Template, ItemIn, Item
       readonly maxConcurrency?: number;
       readonly resultSelector?: (result: Path<ItemOut[]>, $$: Context) => Selector;
       readonly resultPath?: RP;
-      readonly outputPath?: (($: Path<ApplyResultPath<In, RP, Selection<ItemOut[], Selector>>>) => PathTo<Out>) | null;
+      readonly outputPath?: (($: Path<ApplyResultPath<In, RP, Selection<ItemOut[], Selector>>>) => PathTo<Out>);
       readonly retry?: readonly RetryOptions[];
       readonly catch?: CatchOption<In, Scope>;
     };

@@ -18,7 +18,7 @@ export interface ParallelOptions<In, Selected, Results extends readonly unknown[
   readonly branches: { readonly [K in keyof Results]: (b: Chain<Selected, Selected, {}>) => ChainLike<Results[K], object> };
   readonly resultSelector?: (result: Path<{ -readonly [K in keyof Results]: Results[K] }>, $$: Context) => Selector;
   readonly resultPath?: RP;
-  readonly outputPath?: (($: Path<ApplyResultPath<In, RP, Selection<{ -readonly [K in keyof Results]: Results[K] }, Selector>>>) => PathTo<Out>) | null;
+  readonly outputPath?: (($: Path<ApplyResultPath<In, RP, Selection<{ -readonly [K in keyof Results]: Results[K] }, Selector>>>) => PathTo<Out>);
   readonly retry?: readonly RetryOptions[];
   readonly catch?: CatchOption<In, Scope>;
 }

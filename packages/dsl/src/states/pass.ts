@@ -20,7 +20,7 @@ export interface PassOptions<In, Selected, Params extends Template, Result, RP e
   /** A fixed JSON value to output (ASL `Result`). */
   readonly result?: Result & Json;
   readonly resultPath?: RP;
-  readonly outputPath?: (($: Path<ApplyResultPath<In, RP, PassResult<Selected, Params, Result>>>) => PathTo<Out>) | null;
+  readonly outputPath?: (($: Path<ApplyResultPath<In, RP, PassResult<Selected, Params, Result>>>) => PathTo<Out>);
 }
 
 export function passNode(

@@ -7,7 +7,7 @@ import { pathOption, type CommonOptions, type InputPathOption } from './common.j
 export interface SucceedOptions<In, Selected = In> extends CommonOptions {
   readonly inputPath?: InputPathOption<In, Selected>;
   /** What the execution (or branch) outputs, read from the (selected) input. */
-  readonly outputPath?: (($: Path<Selected>) => PathTo<unknown>) | null;
+  readonly outputPath?: (($: Path<Selected>) => PathTo<unknown>);
 }
 
 export function succeedNode(

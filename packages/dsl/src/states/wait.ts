@@ -20,7 +20,7 @@ export type WaitTime<Selected> = {
 export type WaitOptions<In, Selected, Out> = CommonOptions &
   WaitTime<Selected> & {
     readonly inputPath?: InputPathOption<In, Selected>;
-    readonly outputPath?: (($: Path<Selected>) => PathTo<Out>) | null;
+    readonly outputPath?: (($: Path<Selected>) => PathTo<Out>);
   };
 
 export function waitNode(
