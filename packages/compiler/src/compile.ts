@@ -19,10 +19,12 @@ export function compile(workflow: WorkflowLike): CompileResult {
 export function compileNode(node: ir.WorkflowNode): CompileResult {
   const emitted = assemble(node);
   const substitutions = substitutionsOf(node, emitted.placeholders);
-  const diagnostics = [
-    ...emitted.diagnostics,
-    ...validateDefinition(emitted.definition, { workflow: node.name, substitutions, sourceOf: emitted.sourceOf }),
-  ];
+  const validated = validateDefinition(emitted.definition, { workflow: node.name, substitutions, sourceOf: emitted.sourceOf });
+  // What the emitter reported (an empty branch, an empty catch handler…) explains any rule broken
+  // at or under the same place, e.g. the branch's missing StartAt: report the cause only.
+  const explained = (location: readonly (string | number)[]) =>
+    emitted.diagnostics.some((d) => d.location.length > 0 && d.location.every((key, i) => location[i] === key));
+  const diagnostics = [...emitted.diagnostics, ...validated.filter((d) => !explained(d.location))];
   return { name: node.name, definition: emitted.definition, substitutions, diagnostics };
 }
 

@@ -10,6 +10,8 @@ type Location = readonly (string | number)[];
 
 /** A place where the next state attaches: a Next field, a Choice rule or default, … */
 interface OpenEnd {
+  /** Where the transition field is (`[…, 'Next']`), so a jump's own call can be its source. */
+  readonly location: Location;
   connect(target: string): void;
   /** Closes the end with `"End": true`, or reports why it cannot be closed. */
   end(): void;
@@ -60,14 +62,20 @@ export function assemble(workflow: ir.WorkflowNode): Emitted {
     });
   };
 
-  function chain(node: ir.ChainNode, scope: Scope): Assembled {
+  /**
+   * Walks a chain's operations. `incoming` are the open ends the chain continues from (a fragment
+   * attached with `.next()`): its first state connects them, and an `end()` in it closes them.
+   */
+  function chain(node: ir.ChainNode, scope: Scope, incoming: OpenEnd[] = []): Assembled {
     let start: string | undefined;
-    let open: OpenEnd[] = [];
-    let started = false;
-    const enter = (target: string | undefined) => {
-      if (target === undefined) return;
-      if (!started) (start = target), (started = true);
-      for (const end of open) end.connect(target);
+    let open = incoming;
+    const enter = (target: string, jump?: ir.GotoNode) => {
+      start ??= target;
+      for (const end of open) {
+        // A jump is reported at its own .goto() call, not at the state it leaves.
+        if (jump) sites.set(key(end.location), jump.site);
+        end.connect(target);
+      }
     };
     for (const op of ir.chainOps(node)) {
       switch (op.kind) {
@@ -79,7 +87,7 @@ export function assemble(workflow: ir.WorkflowNode): Emitted {
           break;
         }
         case 'goto':
-          enter(op.target);
+          enter(op.target, op);
           open = [];
           break;
         case 'end':
@@ -87,9 +95,8 @@ export function assemble(workflow: ir.WorkflowNode): Emitted {
           open = [];
           break;
         case 'fragment': {
-          const inner = chain(op.chain, scope);
-          if (inner.start === undefined) break;
-          enter(inner.start);
+          const inner = chain(op.chain, scope, open);
+          start ??= inner.start;
           open = inner.open;
           break;
         }
@@ -99,19 +106,22 @@ export function assemble(workflow: ir.WorkflowNode): Emitted {
   }
 
   /** A nested scope (Parallel branch, Map processor): its own States, every open end closed. */
-  function nested(node: ir.ChainNode, location: Location): Fields {
+  function nested(node: ir.ChainNode, location: Location, owner: ir.StateNode): Fields {
     const scope: Scope = { states: {}, location };
     const inner = chain(node, scope);
     for (const end of inner.open) end.end();
     if (inner.start === undefined) {
-      report('STEP003', 'This branch has no states. Add at least one state to it.', location);
+      report('STEP003', `This branch of ${owner.type} state "${owner.name}" has no states. Add at least one state to it.`, location, owner.site);
     }
     return { StartAt: inner.start ?? '', States: scope.states };
   }
 
   /** Where a Choice rule, default or Catch goes: a jump, or a chain of new states in this scope. */
   function transition(target: ir.TransitionNode, scope: Scope, slot: OpenEnd, open: OpenEnd[]): void {
-    if (target.kind === 'goto') return slot.connect(target.target);
+    if (target.kind === 'goto') {
+      sites.set(key(slot.location), target.site);
+      return slot.connect(target.target);
+    }
     const inner = chain(target, scope);
     if (inner.start === undefined) open.push(slot);
     else slot.connect(inner.start);
@@ -135,6 +145,7 @@ export function assemble(workflow: ir.WorkflowNode): Emitted {
     setOwnField(scope.states, node.name, fields);
     const open: OpenEnd[] = [];
     const next: OpenEnd = {
+      location: [...location, 'Next'],
       connect: (target) => void (fields.Next = target),
       end: () => void (fields.End = true),
     };
@@ -150,18 +161,18 @@ export function assemble(workflow: ir.WorkflowNode): Emitted {
           const emitted: Fields = { ...emitCondition(rule.condition) };
           if (rule.comment !== undefined) emitted.Comment = rule.comment;
           rules.push(emitted);
-          transition(rule.target, scope, choiceSlot(emitted, 'Next', [...location, 'Choices', index], node), open);
+          transition(rule.target, scope, choiceSlot(emitted, 'Next', [...location, 'Choices', index, 'Next'], node), open);
         });
         if (node.otherwise) transition(node.otherwise, scope, choiceSlot(fields, 'Default', [...location, 'Default'], node), open);
         break;
       }
       case 'Parallel':
-        fields.Branches = node.branches.map((branch, index) => nested(branch, [...location, 'Branches', index]));
+        fields.Branches = node.branches.map((branch, index) => nested(branch, [...location, 'Branches', index], node));
         emitResultTail(node, fields, placeholders);
         open.push(next);
         break;
       case 'Map': {
-        const processor = nested(node.processor, [...location, node.processorField]);
+        const processor = nested(node.processor, [...location, node.processorField], node);
         fields[node.processorField] = node.processorConfig ? { ProcessorConfig: node.processorConfig, ...processor } : processor;
         emitResultTail(node, fields, placeholders);
         open.push(next);
@@ -177,6 +188,7 @@ export function assemble(workflow: ir.WorkflowNode): Emitted {
         if (rule.resultPath !== undefined) emitted.ResultPath = rule.resultPath === null ? null : renderPath(rule.resultPath);
         const handlerEnds: OpenEnd[] = [];
         const slot: OpenEnd = {
+          location: [...location, 'Catch', index, 'Next'],
           connect: (target) => void (emitted.Next = target),
           end: () => report('STEP004', `Catch[${index}] of "${node.name}" has an empty handler. Give it a state name or at least one state.`, [...location, 'Catch', index], node.site),
         };
@@ -193,12 +205,13 @@ export function assemble(workflow: ir.WorkflowNode): Emitted {
 
   function choiceSlot(holder: Fields, field: 'Next' | 'Default', location: Location, node: ir.ChoiceNode): OpenEnd {
     return {
+      location,
       connect: (target) => void (holder[field] = target),
       end: () =>
         report(
           'STEP002',
           `${field === 'Next' ? 'This rule' : 'The otherwise branch'} of Choice "${node.name}" reaches the end of the workflow with no state to go to; a Choice cannot end an execution. End the branch with a succeed() or fail() state, or add a state after the choice.`,
-          location,
+          field === 'Next' ? location.slice(0, -1) : location,
           node.site,
         ),
     };
