@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Message, Plugin } from 'esbuild';
 import type { TraceMap } from '@jridgewell/trace-mapping';
@@ -56,7 +56,7 @@ export async function loadModules(files: readonly string[]): Promise<LoadedModul
       sourcemap: 'external',
       sourcesContent: false,
       conditions: RUNNING_FROM_SOURCES ? ['typestep-source'] : [],
-      plugins: [externalPackages],
+      plugins: [externalPackages, originalImportMeta],
       logLevel: 'silent',
       write: true,
     });
@@ -127,6 +127,30 @@ const externalPackages: Plugin = {
     });
   },
 };
+
+/**
+ * The bundles run from a temporary folder, but a workflow module may read files next to it
+ * (`new URL('./buckets.json', import.meta.url)`): each module keeps its own file's
+ * `import.meta.url`, `dirname` and `filename`.
+ */
+const originalImportMeta: Plugin = {
+  name: 'typestep-original-import-meta',
+  setup(build) {
+    build.onLoad({ filter: /\.[cm]?[jt]sx?$/ }, async (args) => {
+      if (args.path.includes(`${sep}node_modules${sep}`)) return undefined;
+      const source = await readFile(args.path, 'utf8');
+      if (!source.includes('import.meta')) return undefined;
+      const values: Record<string, string> = { url: pathToFileURL(args.path).href, dirname: dirname(args.path), filename: args.path };
+      const contents = source.replace(/\bimport\.meta\.(url|dirname|filename)\b/g, (_match, key: string) => JSON.stringify(values[key]));
+      return { contents, loader: loaderOf(args.path), resolveDir: dirname(args.path) };
+    });
+  },
+};
+
+function loaderOf(file: string): 'ts' | 'tsx' | 'js' | 'jsx' {
+  const extension = extname(file).replace(/^\.[cm]?/, '.');
+  return extension === '.tsx' ? 'tsx' : extension === '.ts' ? 'ts' : extension === '.jsx' ? 'jsx' : 'js';
+}
 
 /** An esbuild error as an Error whose stack points at the offending line, like a thrown one would. */
 function compileError(message: Message | undefined, file: string, cause?: unknown): Error {

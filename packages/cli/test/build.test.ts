@@ -205,6 +205,26 @@ describe('typestep build failures', () => {
     expect(await readdir(out)).toEqual(['hand-written.asl.json']);
   });
 
+  it('gives each workflow module its own import.meta.url, so it can read files next to it', async () => {
+    const root = await tempProject({
+      'buckets.json': JSON.stringify(['logs', 'media']),
+      'nested/per-bucket.workflow.ts': `import { readFileSync } from 'node:fs';
+import { untyped, workflow } from '@typestep/dsl';
+
+const buckets: string[] = JSON.parse(readFileSync(new URL('../buckets.json', import.meta.url), 'utf8'));
+export default workflow('PerBucket', { input: untyped }).parallel('Each', {
+  branches: buckets.map((bucket) => (b: any) => b.pass(bucket, { result: { dir: import.meta.dirname.endsWith('nested') } })),
+});
+`,
+    });
+    const result = await runCli(['build'], root);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const asl = JSON.parse(await readFile(join(root, 'out/asl/PerBucket.asl.json'), 'utf8'));
+    expect(asl.States.Each.Branches.map((branch: { StartAt: string }) => branch.StartAt)).toEqual(['logs', 'media']);
+    expect(asl.States.Each.Branches[0].States.logs.Result).toEqual({ dir: true });
+  });
+
   it('names the file and the thrown message when a module throws while loading', async () => {
     const source = `import { workflow } from '@typestep/dsl';\n\nconst config = JSON.parse('{}');\nif (!config.bucket) throw new Error('BUCKET is not configured');\nexport default workflow('Never').pass('P');\n`;
     const root = await tempProject({ 'throws.workflow.ts': source, 'fine.workflow.ts': HELLO('Fine') });
