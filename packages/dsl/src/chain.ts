@@ -159,12 +159,13 @@ export class Chain<In, Out, Scope extends object = {}> {
     const N extends string,
     const Results extends readonly unknown[],
     Selected = Out,
+    Params extends Template = never,
     Selector extends Template = never,
     const RP extends ResultPathSpec = '$',
     ParallelOut = ApplyResultPath<Out, RP, Selection<Mutable<Results>, Selector>>,
   >(
     name: N,
-    options: ParallelOptions<Out, Selected, Results, Selector, RP, ParallelOut, Named<Scope, NoInfer<N>, Out>>,
+    options: ParallelOptions<Out, Selected, Params, Results, Selector, RP, ParallelOut, Named<Scope, NoInfer<N>, Out>>,
   ): Chain<In, ParallelOut, Named<Scope, N, Out>> {
     const site = captureSite();
     const handlers = this.#handlers(site);

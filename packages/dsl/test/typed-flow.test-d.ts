@@ -196,6 +196,16 @@ describe("each state's output type flows into the next state's input", () => {
     });
     expectTypeOf<OutOf<typeof selected>>().toEqualTypeOf<{ both: string }[]>();
     parallel.pass('X', { parameters: ($) => ({ a: at($, 0) }) });
+    const withParameters = start().parallel('P', {
+      parameters: ($) => ({ orderId: $.id }),
+      branches: [(b) => b.pass('A', { parameters: ($) => ({ again: $.orderId }) })],
+    });
+    expectTypeOf<OutOf<typeof withParameters>>().toEqualTypeOf<[{ again: string }]>();
+    start().parallel('P', {
+      parameters: ($) => ({ orderId: $.id }),
+      // @ts-expect-error — the branches get only what Parameters built
+      branches: [(b) => b.pass('A', { parameters: ($) => ({ total: $.total }) })],
+    });
   });
 });
 

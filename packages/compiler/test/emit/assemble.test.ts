@@ -189,6 +189,11 @@ describe('fields', () => {
     expect(old.M.Iterator).toEqual({ StartAt: 'Item', States: { Item: { Type: 'Pass', End: true } } });
   });
 
+  test('Parallel Parameters: the input every branch gets', () => {
+    const s = states(workflow('W', { input: shape<{ id: string }>() }).parallel('P', { parameters: ($) => ({ orderId: $.id }), branches: [(b) => b.pass('A')] }));
+    expect(s.P.Parameters).toEqual({ 'orderId.$': '$.id' });
+  });
+
   test('Parallel branches are separate scopes, each ending in End', () => {
     const s = states(workflow('W').parallel('P', { branches: [(b) => b.pass('A').pass('B'), (b) => b.pass('C')], resultPath: '$.both' }).pass('Z'));
     expect(s.P.Branches).toEqual([

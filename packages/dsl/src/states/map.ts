@@ -38,6 +38,12 @@ type ProcessorForm<Selected, Item, Params, ItemIn, ItemOut> =
       readonly processorConfig?: never;
     };
 
+/**
+ * Write the fields in ASL's processing order (inputPath, itemsPath, itemSelector, itemProcessor,
+ * resultSelector, resultPath, outputPath): TypeScript types each callback from the fields before
+ * it, so a callback placed before the field it depends on is typed without it (the error then
+ * mentions `never`).
+ */
 export type MapOptions<In, Selected, Item, Params extends Template, ItemIn, ItemOut, Selector extends Template, RP extends ResultPathSpec, Out, Scope extends object> =
   CommonOptions &
     ProcessorForm<Selected, Item, Params, ItemIn, ItemOut> & {

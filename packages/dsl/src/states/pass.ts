@@ -14,6 +14,11 @@ export type PassResult<Selected, Params, Result> = [Result] extends [never]
     : Resolve<Params>
   : Result;
 
+/**
+ * Write the fields in ASL's processing order (inputPath, parameters or result,
+ * resultPath, outputPath): TypeScript types each callback from the fields before it, so a callback
+ * placed before the field it depends on is typed without it (the error then mentions `never`).
+ */
 export interface PassOptions<In, Selected, Params extends Template, Result, RP extends ResultPathSpec, Out> extends CommonOptions {
   readonly inputPath?: InputPathOption<In, Selected>;
   readonly parameters?: (($: Path<Selected>, $$: Context) => Params) | Params;

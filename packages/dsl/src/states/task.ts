@@ -10,6 +10,11 @@ import type { Schema } from '../schema.js';
 import { catchNodes, type CatchOption } from './catch.js';
 import { pathOption, retryNode, type CommonOptions, type InputPathOption, type RetryOptions, type Selection } from './common.js';
 
+/**
+ * Write the fields in ASL's processing order (inputPath, parameters, returns, resultSelector,
+ * resultPath, outputPath): TypeScript types each callback from the fields before it, so a callback
+ * placed before the field it depends on is typed without it (the error then mentions `never`).
+ */
 export interface TaskOptions<In, Selected, Params extends Template, Result, Selector extends Template, RP extends ResultPathSpec, Out, Scope extends object>
   extends CommonOptions {
   /** What runs: a Lambda ARN, `arn:aws:states:::…` integration, an activity ARN, or `sub('Name')`. */
