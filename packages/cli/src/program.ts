@@ -89,7 +89,18 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       io.stderr(`typestep: ${error.message}\n`);
       return EXIT_USAGE;
     }
+    if (isFileSystemError(error)) {
+      // The folder or file could not be read or written (not a directory, permissions, disk full…).
+      io.stderr(`typestep: ${error.message}\n`);
+      return EXIT_PROBLEMS;
+    }
     io.stderr(`typestep: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     return EXIT_PROBLEMS;
   }
+}
+
+const FILE_SYSTEM_CODES = new Set(['EEXIST', 'ENOTDIR', 'EISDIR', 'EACCES', 'EPERM', 'ENOSPC', 'EROFS', 'ENOENT', 'EBUSY']);
+
+function isFileSystemError(error: unknown): error is NodeJS.ErrnoException {
+  return error instanceof Error && FILE_SYSTEM_CODES.has((error as NodeJS.ErrnoException).code ?? '') && 'syscall' in error;
 }

@@ -225,6 +225,14 @@ export default workflow('PerBucket', { input: untyped }).parallel('Each', {
     expect(asl.States.Each.Branches[0].States.logs.Result).toEqual({ dir: true });
   });
 
+  it('says plainly, without a stack trace, when the output folder cannot be written', async () => {
+    const root = await tempProject({ 'a.workflow.ts': HELLO('Alpha'), 'not-a-folder': 'a file' });
+    const result = await runCli(['build', '--out', 'not-a-folder'], root);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^typestep: E(EXIST|NOTDIR): .*not-a-folder/);
+    expect(result.stderr).not.toMatch(/internal error|\n\s+at /);
+  });
+
   it('names the file and the thrown message when a module throws while loading', async () => {
     const source = `import { workflow } from '@typestep/dsl';\n\nconst config = JSON.parse('{}');\nif (!config.bucket) throw new Error('BUCKET is not configured');\nexport default workflow('Never').pass('P');\n`;
     const root = await tempProject({ 'throws.workflow.ts': source, 'fine.workflow.ts': HELLO('Fine') });
