@@ -3,4 +3,4 @@ export type { AslDefinition, CompileResult, SubstitutionsMap } from './compile-r
 export { formatDiagnostic, statePathOf, type Diagnostic } from './diagnostics/diagnostic.js';
 export * from './validate/index.js';
 export type { ValidateOptions } from './validate/validate-options.js';
-export { formatDefinition } from './emit/format-json.js';
+export { formatDefinition } from './emit/format-definition.js';

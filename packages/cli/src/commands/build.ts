@@ -172,8 +172,8 @@ async function compileModules(
     const asl = `${result.name}.asl.json`;
     const substitutions = `${result.name}.substitutions.json`;
     outputs.push(
-      { name: asl, text: await compiler.formatDefinition(result.definition) },
-      { name: substitutions, text: await compiler.formatDefinition(result.substitutions) },
+      { name: asl, text: compiler.formatDefinition(result.definition) },
+      { name: substitutions, text: compiler.formatDefinition(result.substitutions) },
     );
     written.push({ entry, files: [asl, substitutions] });
   }

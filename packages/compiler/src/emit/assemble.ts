@@ -3,7 +3,7 @@ import { statePathOf, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { emitCondition } from './emit-condition.js';
 import { emitResultTail, emitStateFields } from './emit-state.js';
 import { setOwnField } from './own-field.js';
-import { Placeholders } from './placeholders.js';
+import { Placeholders } from './used-placeholders.js';
 
 type Fields = Record<string, unknown>;
 type Location = readonly (string | number)[];

@@ -1,6 +1,6 @@
 import { renderPath, type ir } from '@typestep/dsl';
 import { dynamicText, emitTemplate } from './emit-value.js';
-import type { Placeholders } from './placeholders.js';
+import type { Placeholders } from './used-placeholders.js';
 
 type Fields = Record<string, unknown>;
 

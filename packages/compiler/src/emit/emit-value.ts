@@ -1,7 +1,7 @@
 import { renderPath, ir } from '@typestep/dsl';
 import { renderIntrinsic } from '@typestep/dsl';
 import { setOwnField } from './own-field.js';
-import type { Placeholders } from './placeholders.js';
+import type { Placeholders } from './used-placeholders.js';
 
 type ValueNode = ir.ValueNode;
 

@@ -7,7 +7,7 @@
  */
 const PRINT_WIDTH = 80;
 
-export function formatJson(value: unknown): string {
+export function formatDefinition(value: unknown): string {
   return `${print(value, '', 0, 0)}\n`;
 }
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as prettier from 'prettier';
 import { describe, expect, test } from 'vitest';
-import { formatJson } from '../../src/emit/json-text.js';
+import { formatDefinition as formatJson } from '../../src/emit/format-definition.js';
 
 const shared = fileURLToPath(new URL('../../../../../shared/', import.meta.url));
 const files = [
