@@ -11,7 +11,7 @@ type Location = readonly (string | number)[];
 /** A place where the next state attaches: a Next field, a Choice rule or default, … */
 interface OpenEnd {
   /** Where the transition field is (`[…, 'Next']`), so a jump's own call can be its source. */
-  readonly location: Location;
+  readonly location: () => Location;
   connect(target: string): void;
   /** Closes the end with `"End": true`, or reports why it cannot be closed. */
   end(): void;
@@ -47,7 +47,10 @@ const key = (location: Location) => location.join('\u0000');
 export function assemble(workflow: ir.WorkflowNode): Emitted {
   const placeholders = new Placeholders();
   const diagnostics: Diagnostic[] = [];
-  const sites = new Map<string, ir.CapturedSite>();
+  // Where each emitted state was built (keyed by its object: no per-state key to make), and where
+  // each jump was written (keyed by its transition field's location; jumps are few).
+  const stateSites = new WeakMap<object, ir.CapturedSite>();
+  const jumpSites = new Map<string, ir.CapturedSite>();
 
   const report = (code: string, message: string, location: Location, site?: ir.CapturedSite) => {
     const source = site?.site;
@@ -73,7 +76,7 @@ export function assemble(workflow: ir.WorkflowNode): Emitted {
       start ??= target;
       for (const end of open) {
         // A jump is reported at its own .goto() call, not at the state it leaves.
-        if (jump) sites.set(key(end.location), jump.site);
+        if (jump) jumpSites.set(key(end.location()), jump.site);
         end.connect(target);
       }
     };
@@ -119,7 +122,7 @@ export function assemble(workflow: ir.WorkflowNode): Emitted {
   /** Where a Choice rule, default or Catch goes: a jump, or a chain of new states in this scope. */
   function transition(target: ir.TransitionNode, scope: Scope, slot: OpenEnd, open: OpenEnd[]): void {
     if (target.kind === 'goto') {
-      sites.set(key(slot.location), target.site);
+      jumpSites.set(key(slot.location()), target.site);
       return slot.connect(target.target);
     }
     const inner = chain(target, scope);
@@ -140,12 +143,12 @@ export function assemble(workflow: ir.WorkflowNode): Emitted {
       );
       return undefined;
     }
-    sites.set(key(location), node.site);
     const fields = emitStateFields(node, placeholders);
+    stateSites.set(fields, node.site);
     setOwnField(scope.states, node.name, fields);
     const open: OpenEnd[] = [];
     const next: OpenEnd = {
-      location: [...location, 'Next'],
+      location: () => [...location, 'Next'],
       connect: (target) => void (fields.Next = target),
       end: () => void (fields.End = true),
     };
@@ -188,7 +191,7 @@ export function assemble(workflow: ir.WorkflowNode): Emitted {
         if (rule.resultPath !== undefined) emitted.ResultPath = rule.resultPath === null ? null : renderPath(rule.resultPath);
         const handlerEnds: OpenEnd[] = [];
         const slot: OpenEnd = {
-          location: [...location, 'Catch', index, 'Next'],
+          location: () => [...location, 'Catch', index, 'Next'],
           connect: (target) => void (emitted.Next = target),
           end: () => report('STEP004', `Catch[${index}] of "${node.name}" has an empty handler. Give it a state name or at least one state.`, [...location, 'Catch', index], node.site),
         };
@@ -205,7 +208,7 @@ export function assemble(workflow: ir.WorkflowNode): Emitted {
 
   function choiceSlot(holder: Fields, field: 'Next' | 'Default', location: Location, node: ir.ChoiceNode): OpenEnd {
     return {
-      location,
+      location: () => location,
       connect: (target) => void (holder[field] = target),
       end: () =>
         report(
@@ -231,12 +234,21 @@ export function assemble(workflow: ir.WorkflowNode): Emitted {
   if (workflow.timeoutSeconds !== undefined) definition.TimeoutSeconds = workflow.timeoutSeconds;
   if (workflow.version !== undefined) definition.Version = workflow.version;
 
+  /** The jump written at (or around) a location, else the deepest state on the way to it, else the workflow. */
   const sourceOf = (location: Location) => {
-    for (let length = location.length; length > 0; length--) {
-      const site = sites.get(key(location.slice(0, length)));
-      if (site) return site.site;
+    for (let length = location.length; jumpSites.size > 0 && length > 0; length--) {
+      const jump = jumpSites.get(key(location.slice(0, length)));
+      if (jump) return jump.site;
     }
-    return workflow.site.site;
+    let value: unknown = definition;
+    let site = workflow.site;
+    for (const part of location) {
+      if (typeof value !== 'object' || value === null) break;
+      value = (value as Record<string | number, unknown>)[part];
+      const state = typeof value === 'object' && value !== null ? stateSites.get(value) : undefined;
+      if (state) site = state;
+    }
+    return site.site;
   };
   return { definition, placeholders: placeholders.used, diagnostics, sourceOf };
 }
