@@ -48,7 +48,7 @@ export type MapOptions<In, Selected, Item, Params extends Template, ItemIn, Item
   CommonOptions &
     ProcessorForm<Selected, Item, Params, ItemIn, ItemOut> & {
       readonly inputPath?: InputPathOption<In, Selected>;
-      /** The array to iterate over; the whole (selected) input when omitted. */
+      /** The array to iterate over; the whole ($) input when omitted. */
       readonly itemsPath?: ($: Path<Selected>, $$: Context) => PathTo<readonly Item[] | null | undefined>;
       /** 0 (the default) means no limit. */
       readonly maxConcurrency?: number;
@@ -68,19 +68,18 @@ export function mapNode(
   branch: (build: Processor<any, any>) => ChainNode,
 ): MapNode {
   const $$ = contextPath<any>();
-  // After InputPath, `$` is the selected data itself, so later paths start again at its root.
-  const selected = $;
+  // After InputPath, `$` is the selected data itself: later callbacks get the same root accessor.
   const processor = options.itemProcessor ?? options.iterator;
   if (!processor) throw new TypeError(`map('${name}'): give an itemProcessor (or the deprecated iterator)`);
   const selection = options.itemSelector ?? options.parameters;
-  const template = typeof selection === 'function' ? selection(selected, $$) : selection;
+  const template = typeof selection === 'function' ? selection($, $$) : selection;
   return freezeNode<MapNode>({
     type: 'Map',
     name,
     site,
     comment: options.comment,
     inputPath: pathOption(options.inputPath, $, $$),
-    itemsPath: options.itemsPath ? nodeOfPath(options.itemsPath(selected, $$)) : undefined,
+    itemsPath: options.itemsPath ? nodeOfPath(options.itemsPath($, $$)) : undefined,
     itemSelector: template === undefined ? undefined : toTemplateNode(template, `${name}: itemSelector`),
     maxConcurrency: options.maxConcurrency,
     processor: branch(processor),

@@ -7,7 +7,7 @@ import { resultPathNode, type ApplyResultPath, type ResultPathSpec } from '../pa
 import { toTemplateNode, type Resolve, type Template } from '../payload/template.js';
 import { pathOption, type CommonOptions, type InputPathOption } from './common.js';
 
-/** What a Pass state produces: its `result`, else its `parameters`, else its (selected) input. */
+/** What a Pass state produces: its `result`, else its `parameters`, else its ($) input. */
 export type PassResult<Selected, Params, Result> = [Result] extends [never]
   ? [Params] extends [never]
     ? Selected
@@ -31,9 +31,8 @@ export interface PassOptions<In, Selected, Params extends Template, Result, RP e
 export function passNode(
   name: string,
   site: CapturedSite, options: PassOptions<any, any, any, any, any, any>, $: Path<any>, $$: Context): PassNode {
-  // After InputPath, `$` is the selected data itself, so later paths start again at its root.
-  const selected = $;
-  const parameters = typeof options.parameters === 'function' ? options.parameters(selected, $$) : options.parameters;
+  // After InputPath, `$` is the selected data itself: later callbacks get the same root accessor.
+  const parameters = typeof options.parameters === 'function' ? options.parameters($, $$) : options.parameters;
   return freezeNode<PassNode>({
     type: 'Pass',
     name,

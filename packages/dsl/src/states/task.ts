@@ -20,7 +20,7 @@ export interface TaskOptions<In, Selected, Params extends Template, Result, Sele
   /** What runs: a Lambda ARN, `arn:aws:states:::…` integration, an activity ARN, or `sub('Name')`. */
   readonly resource: string | Placeholder;
   readonly inputPath?: InputPathOption<In, Selected>;
-  /** The payload sent to the resource, built from the (InputPath-selected) input. */
+  /** The payload sent to the resource, built from the (InputPath-$) input. */
   readonly parameters?: (($: Path<Selected>, $$: Context) => Params) | Params;
   /** The shape of the resource's result (a zod schema, or `shape<T>()`): types everything after. */
   readonly returns?: Schema<Result>;
@@ -44,9 +44,8 @@ export function taskNode(
   $$: Context,
   handler: (next: any) => TransitionNode,
 ): TaskNode {
-  // After InputPath, `$` is the selected data itself, so later paths start again at its root.
-  const selected = $;
-  const parameters = typeof options.parameters === 'function' ? options.parameters(selected, $$) : options.parameters;
+  // After InputPath, `$` is the selected data itself: later callbacks get the same root accessor.
+  const parameters = typeof options.parameters === 'function' ? options.parameters($, $$) : options.parameters;
   const timeout = options.timeoutSeconds;
   const heartbeat = options.heartbeatSeconds;
   return freezeNode<TaskNode>({
@@ -65,9 +64,9 @@ export function taskNode(
     retry: options.retry?.map(retryNode),
     catch: catchNodes(options.catch, handler),
     timeoutSeconds: typeof timeout === 'number' ? timeout : undefined,
-    timeoutSecondsPath: typeof timeout === 'function' ? nodeOfPath(timeout(selected)) : undefined,
+    timeoutSecondsPath: typeof timeout === 'function' ? nodeOfPath(timeout($)) : undefined,
     heartbeatSeconds: typeof heartbeat === 'number' ? heartbeat : undefined,
-    heartbeatSecondsPath: typeof heartbeat === 'function' ? nodeOfPath(heartbeat(selected)) : undefined,
+    heartbeatSecondsPath: typeof heartbeat === 'function' ? nodeOfPath(heartbeat($)) : undefined,
     credentials: options.credentials === undefined ? undefined : toTemplateNode(options.credentials, `${name}: credentials`),
     unsafeFields: options.unsafeFields,
   });

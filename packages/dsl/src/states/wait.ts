@@ -26,8 +26,7 @@ export type WaitOptions<In, Selected, Out> = CommonOptions &
 export function waitNode(
   name: string,
   site: CapturedSite, options: WaitOptions<any, any, any>, $: Path<any>, $$: Context): WaitNode {
-  // After InputPath, `$` is the selected data itself, so later paths start again at its root.
-  const selected = $;
+  // After InputPath, `$` is the selected data itself: later callbacks get the same root accessor.
   const { seconds, timestamp, secondsPath, timestampPath } = options;
   const given = Object.entries({ seconds, timestamp, secondsPath, timestampPath }).filter(([, value]) => value !== undefined);
   if (given.length !== 1) {
@@ -40,8 +39,8 @@ export function waitNode(
       : timestamp !== undefined
         ? { timestamp }
         : secondsPath
-          ? { secondsPath: nodeOfPath(secondsPath(selected)) }
-          : { timestampPath: nodeOfPath(timestampPath!(selected)) };
+          ? { secondsPath: nodeOfPath(secondsPath($)) }
+          : { timestampPath: nodeOfPath(timestampPath!($)) };
   return freezeNode<WaitNode>({
     type: 'Wait',
     name,
