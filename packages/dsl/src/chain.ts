@@ -9,6 +9,7 @@ import { rootPath, type Path } from './path/path.js';
 import type { ApplyResultPath, ResultPathSpec } from './path/result-path.js';
 import type { Template } from './payload/template.js';
 import type { Selection } from './states/common.js';
+import { JsonataChain } from './jsonata/chain.js';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 import type { BranchBuilder } from './states/builder-kit.js';
@@ -22,10 +23,8 @@ import { succeedNode, type SucceedOptions } from './states/succeed.js';
 import { taskNode, type TaskOptions } from './states/task.js';
 import { waitNode, type WaitOptions } from './states/wait.js';
 
-export const CHAIN = Symbol.for('typestep.chain');
-declare const INPUT: unique symbol;
-declare const OUTPUT: unique symbol;
-declare const SCOPE: unique symbol;
+import { CHAIN, INPUT, OUTPUT, SCOPE } from './chain-brand.js';
+export { CHAIN, INPUT, OUTPUT, SCOPE };
 
 /** What a branch callback must hand back: a chain, seen only through its output and scope. */
 export interface ChainLike<out Out, out Scope extends object> {
@@ -35,7 +34,7 @@ export interface ChainLike<out Out, out Scope extends object> {
 }
 
 /** A state name added to the scope, with the type of the data that enters it. */
-type Named<Scope extends object, N extends string, In> = Scope & { readonly [K in N]: In };
+export type Named<Scope extends object, N extends string, In> = Scope & { readonly [K in N]: In };
 
 declare const UNSAFE_TARGET: unique symbol;
 
@@ -206,6 +205,14 @@ export class Chain<In, Out, Scope extends object = {}> {
     fragment: Chain<Out, FragmentOut, FragmentScope> | ChainLike<FragmentOut, FragmentScope> & { readonly [INPUT]: (input: Out) => void },
   ): Chain<In, FragmentOut, Scope & FragmentScope> {
     return this.#append({ kind: 'fragment', chain: fragment.node });
+  }
+
+  /**
+   * Continues with JSONata states (each written with `"QueryLanguage": "JSONata"`): a JSONPath
+   * machine may hold JSONata states, not the reverse. Variables start untyped-empty here.
+   */
+  jsonata(): JsonataChain<In, Out, Scope, {}> {
+    return new JsonataChain(this.node, this.workflow);
   }
 
   /** Jumps to a state declared earlier (a loop). Only names whose input accepts this data are allowed. */

@@ -211,7 +211,7 @@ describe('build-time checks', () => {
     expect(() => loose(mathRandom)(1, Infinity)).toThrow('States.MathRandom: argument 2 is Infinity, which is not a JSON number');
     expect(() => loose(array)('a', [1, 2])).toThrow('States.Array: argument 2 is an array literal');
     expect(() => loose(array)({ a: 1 })).toThrow('States.Array: argument 1 is an object literal');
-    expect(() => loose(array)(undefined)).toThrow('States.Array: argument 1 is undefined; an intrinsic argument is a string, number, boolean, null, path or intrinsic');
+    expect(() => loose(array)(undefined)).toThrow('States.Array: argument 1 is undefined; an intrinsic argument is a string, number, boolean, null, path, intrinsic or sub() placeholder');
     expect(() => loose(array)(() => 1)).toThrow('States.Array: argument 1 is a function');
     expect(() => loose(hash)('x', 'SHA-2')).toThrow("States.Hash: unknown algorithm 'SHA-2'; expected one of MD5, SHA-1, SHA-256, SHA-384, SHA-512");
     expect(() => loose(jsonMerge)($.a, $.b, true)).toThrow('States.JsonMerge: Step Functions supports only shallow merging');

@@ -1,7 +1,8 @@
 import { ir, renderPath } from '@typestep/dsl';
 import { statePathOf, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { emitCondition } from './emit-condition.js';
-import { emitResultTail, emitStateFields } from './emit-state.js';
+import { emitChoiceTest } from './emit-condition.js';
+import { emitResultTail, emitStateFields, type Language } from './emit-state.js';
+import { emitByLanguage } from './emit-value.js';
 import { setOwnField } from './own-field.js';
 import { Placeholders } from './used-placeholders.js';
 
@@ -47,6 +48,7 @@ const key = (location: Location) => location.join('\u0000');
 export function assemble(workflow: ir.WorkflowNode): Emitted {
   const placeholders = new Placeholders();
   const diagnostics: Diagnostic[] = [];
+  const language: Language = { top: workflow.queryLanguage ?? 'JSONPath' };
   // Where each emitted state was built (keyed by its object: no per-state key to make), and where
   // each jump was written (keyed by its transition field's location; jumps are few).
   const stateSites = new WeakMap<object, ir.CapturedSite>();
@@ -143,7 +145,9 @@ export function assemble(workflow: ir.WorkflowNode): Emitted {
       );
       return undefined;
     }
-    const fields = emitStateFields(node, placeholders);
+    const jsonata = node.queryLanguage === 'JSONata' || language.top === 'JSONata';
+    const value = (inner: ir.ValueNode) => emitByLanguage(inner, jsonata, placeholders);
+    const fields = emitStateFields(node, placeholders, language);
     stateSites.set(fields, node.site);
     setOwnField(scope.states, node.name, fields);
     const open: OpenEnd[] = [];
@@ -161,8 +165,10 @@ export function assemble(workflow: ir.WorkflowNode): Emitted {
         const rules: Fields[] = [];
         fields.Choices = rules;
         node.rules.forEach((rule, index) => {
-          const emitted: Fields = { ...emitCondition(rule.condition) };
+          const emitted: Fields = { ...emitChoiceTest(rule.condition, jsonata, placeholders) };
           if (rule.comment !== undefined) emitted.Comment = rule.comment;
+          if (rule.output) emitted.Output = value(rule.output);
+          if (rule.assign) emitted.Assign = value(rule.assign);
           rules.push(emitted);
           transition(rule.target, scope, choiceSlot(emitted, 'Next', [...location, 'Choices', index, 'Next'], node), open);
         });
@@ -171,13 +177,13 @@ export function assemble(workflow: ir.WorkflowNode): Emitted {
       }
       case 'Parallel':
         fields.Branches = node.branches.map((branch, index) => nested(branch, [...location, 'Branches', index], node));
-        emitResultTail(node, fields, placeholders);
+        emitResultTail(node, fields, placeholders, language);
         open.push(next);
         break;
       case 'Map': {
         const processor = nested(node.processor, [...location, node.processorField], node);
         fields[node.processorField] = node.processorConfig ? { ProcessorConfig: node.processorConfig, ...processor } : processor;
-        emitResultTail(node, fields, placeholders);
+        emitResultTail(node, fields, placeholders, language);
         open.push(next);
         break;
       }
@@ -189,6 +195,8 @@ export function assemble(workflow: ir.WorkflowNode): Emitted {
         const emitted: Fields = { ErrorEquals: [...rule.errorEquals] };
         if (rule.comment !== undefined) emitted.Comment = rule.comment;
         if (rule.resultPath !== undefined) emitted.ResultPath = rule.resultPath === null ? null : renderPath(rule.resultPath);
+        if (rule.output) emitted.Output = value(rule.output);
+        if (rule.assign) emitted.Assign = value(rule.assign);
         const handlerEnds: OpenEnd[] = [];
         const slot: OpenEnd = {
           location: () => [...location, 'Catch', index, 'Next'],
@@ -228,6 +236,7 @@ export function assemble(workflow: ir.WorkflowNode): Emitted {
   }
 
   const definition: Fields = {};
+  if (workflow.queryLanguage !== undefined) definition.QueryLanguage = workflow.queryLanguage;
   if (workflow.comment !== undefined) definition.Comment = workflow.comment;
   definition.StartAt = root.start ?? '';
   definition.States = top.states;

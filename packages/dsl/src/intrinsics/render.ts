@@ -45,6 +45,9 @@ function renderArgument(arg: ArgumentNode, template: boolean): string {
       return renderPath(arg);
     case 'intrinsic':
       return renderIntrinsic(arg);
+    case 'placeholder':
+      // DefinitionSubstitutions replaces `${Name}` anywhere in the definition text.
+      return `'\${${arg.name}}'`;
     case 'literal':
       if (typeof arg.value === 'string') return template ? quoteTemplate(arg.value) : quoteString(arg.value);
       if (typeof arg.value === 'number' && !Number.isFinite(arg.value)) {

@@ -4,12 +4,16 @@ import type { ConditionNode } from './condition-node.js';
 import type { RetryNode } from './retry-node.js';
 import type { CapturedSite } from './source-site.js';
 import type { TransitionNode } from './transition-node.js';
-import type { IntrinsicNode, Json, PathNode, PlaceholderNode, TemplateNode } from './value-node.js';
+import type { ExpressionNode, IntrinsicNode, Json, PathNode, PlaceholderNode, TemplateNode, ValueNode } from './value-node.js';
 
 /** Fields every state node has. `unsafeFields` is the visible escape hatch: raw ASL merged in as is. */
 export interface StateBase {
   readonly name: string;
   readonly comment?: string;
+  /** Set on states built in a JSONata chain; the emitter writes it where it differs from the top level. */
+  readonly queryLanguage?: 'JSONata';
+  /** `Assign`: JSONPath templates (`.$` keys) or JSONata values, by the state's language. */
+  readonly assign?: TemplateNode;
   readonly site: CapturedSite;
   readonly unsafeFields?: { readonly [field: string]: Json };
 }
@@ -18,7 +22,12 @@ export interface StateBase {
 export interface InputOutputFields {
   readonly inputPath?: PathNode | null;
   readonly outputPath?: PathNode | null;
+  /** JSONata `Output`: any JSON, with `{% %}` expressions inside. */
+  readonly output?: ValueNode;
 }
+
+/** A JSONata number or timestamp field: an expression, or a path rendered as one. */
+export type JsonataValue = ExpressionNode | PathNode;
 
 export interface ResultFields {
   readonly resultSelector?: TemplateNode;
@@ -34,10 +43,12 @@ export interface TaskNode extends StateBase, InputOutputFields, ResultFields, Er
   readonly type: 'Task';
   readonly resource: string | PlaceholderNode;
   readonly parameters?: TemplateNode;
+  /** JSONata `Arguments`. */
+  readonly arguments?: ValueNode;
   readonly credentials?: TemplateNode;
-  readonly timeoutSeconds?: number;
+  readonly timeoutSeconds?: number | JsonataValue;
   readonly timeoutSecondsPath?: PathNode;
-  readonly heartbeatSeconds?: number;
+  readonly heartbeatSeconds?: number | JsonataValue;
   readonly heartbeatSecondsPath?: PathNode;
 }
 
@@ -49,8 +60,8 @@ export interface PassNode extends StateBase, InputOutputFields {
 }
 
 export type WaitFor =
-  | { readonly seconds: number }
-  | { readonly timestamp: string }
+  | { readonly seconds: number | JsonataValue }
+  | { readonly timestamp: string | JsonataValue }
   | { readonly secondsPath: PathNode }
   | { readonly timestampPath: PathNode };
 
@@ -60,9 +71,12 @@ export interface WaitNode extends StateBase, InputOutputFields {
 }
 
 export interface ChoiceRuleNode {
-  readonly condition: ConditionNode;
+  /** A JSONPath rule, or a JSONata `Condition`. */
+  readonly condition: ConditionNode | JsonataValue;
   readonly target: TransitionNode;
   readonly comment?: string;
+  readonly assign?: TemplateNode;
+  readonly output?: ValueNode;
 }
 
 export interface ChoiceNode extends StateBase, InputOutputFields {
@@ -74,15 +88,28 @@ export interface ChoiceNode extends StateBase, InputOutputFields {
 export interface ParallelNode extends StateBase, InputOutputFields, ResultFields, ErrorHandlingFields {
   readonly type: 'Parallel';
   readonly parameters?: TemplateNode;
+  readonly arguments?: ValueNode;
   readonly branches: readonly ChainNode[];
 }
 
 export interface MapNode extends StateBase, InputOutputFields, ResultFields, ErrorHandlingFields {
   readonly type: 'Map';
   readonly itemsPath?: PathNode;
+  /** JSONata `Items`. */
+  readonly items?: ValueNode;
   /** `ItemSelector`, or the deprecated `Parameters` when `processorField` is `Iterator`. */
-  readonly itemSelector?: TemplateNode;
-  readonly maxConcurrency?: number;
+  readonly itemSelector?: TemplateNode | JsonataValue;
+  readonly maxConcurrency?: number | JsonataValue;
+  readonly maxConcurrencyPath?: PathNode;
+  /** Distributed Map: where the items come from, how they are batched, where results go. */
+  readonly itemReader?: TemplateNode;
+  readonly itemBatcher?: TemplateNode;
+  readonly resultWriter?: TemplateNode;
+  readonly toleratedFailurePercentage?: number | JsonataValue;
+  readonly toleratedFailurePercentagePath?: PathNode;
+  readonly toleratedFailureCount?: number | JsonataValue;
+  readonly toleratedFailureCountPath?: PathNode;
+  readonly label?: string;
   readonly processor: ChainNode;
   /** `ItemProcessor` (current) or `Iterator` (deprecated, kept so old definitions can be expressed). */
   readonly processorField: 'ItemProcessor' | 'Iterator';
@@ -95,8 +122,8 @@ export interface SucceedNode extends StateBase, InputOutputFields {
 
 export interface FailNode extends StateBase {
   readonly type: 'Fail';
-  readonly error?: string;
-  readonly cause?: string;
+  readonly error?: string | JsonataValue;
+  readonly cause?: string | JsonataValue;
   readonly errorPath?: PathNode | IntrinsicNode;
   readonly causePath?: PathNode | IntrinsicNode;
 }

@@ -5,8 +5,12 @@
  */
 export type Json = null | boolean | number | string | readonly Json[] | { readonly [key: string]: Json };
 
-/** `$` is the state's data, `$$` the context object. Issue 3 adds variables (`$name`). */
-export type PathRoot = '$' | '$$';
+/**
+ * `$` is the state's data and `$$` the context object (JSONPath); `$name` a variable (both
+ * languages); `$states.input`, `$states.result`, `$states.errorOutput`, `$states.context` the
+ * JSONata roots.
+ */
+export type PathRoot = '$' | '$$' | `$${string}`;
 
 /** One step of a path: a field name, or an array index / slice / wildcard kept as raw text. */
 export type PathSegment =
@@ -29,8 +33,12 @@ export interface IntrinsicNode {
   readonly args: readonly ArgumentNode[];
 }
 
-/** An argument of an intrinsic function. */
-export type ArgumentNode = PathNode | IntrinsicNode | { readonly kind: 'literal'; readonly value: string | number | boolean | null };
+/** An argument of an intrinsic function (a placeholder becomes a quoted `'${Name}'` string). */
+export type ArgumentNode =
+  | PathNode
+  | IntrinsicNode
+  | PlaceholderNode
+  | { readonly kind: 'literal'; readonly value: string | number | boolean | null };
 
 export interface PlaceholderNode {
   readonly kind: 'placeholder';
@@ -53,7 +61,16 @@ export interface ArrayNode {
   readonly items: readonly ValueNode[];
 }
 
-export type ValueNode = PathNode | IntrinsicNode | PlaceholderNode | TemplateNode | LiteralNode | ArrayNode;
+/**
+ * A JSONata expression (the text between `{%` and `%}`): literal text with typed paths and
+ * placeholders spliced in, rendered by the emitter.
+ */
+export interface ExpressionNode {
+  readonly kind: 'expression';
+  readonly parts: readonly (string | PathNode | PlaceholderNode)[];
+}
+
+export type ValueNode = PathNode | IntrinsicNode | PlaceholderNode | TemplateNode | LiteralNode | ArrayNode | ExpressionNode;
 
 export const pathNode = (root: PathRoot, segments: readonly PathSegment[], raw?: string): PathNode =>
   Object.freeze(raw === undefined ? { kind: 'path', root, segments } : { kind: 'path', root, segments, raw });
@@ -69,3 +86,6 @@ export const arrayNode = (items: readonly ValueNode[]): ArrayNode => Object.free
 
 export const templateNode = (entries: readonly (readonly [string, ValueNode])[]): TemplateNode =>
   Object.freeze({ kind: 'template', entries: Object.freeze(entries.map((entry) => Object.freeze(entry))) });
+
+export const expressionNode = (parts: readonly (string | PathNode | PlaceholderNode)[]): ExpressionNode =>
+  Object.freeze({ kind: 'expression', parts: Object.freeze([...parts]) });

@@ -14,6 +14,8 @@ export interface WorkflowNode {
   readonly comment?: string;
   readonly timeoutSeconds?: number;
   readonly version?: string;
+  /** Top-level `QueryLanguage` (JSONPath when absent). */
+  readonly queryLanguage?: 'JSONata' | 'JSONPath';
   readonly chain: ChainNode;
   /** Substitutions declared up front; those used through `sub()` are collected by the compiler. */
   readonly substitutions: { readonly [name: string]: SubstitutionSpec };

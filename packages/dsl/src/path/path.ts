@@ -101,3 +101,13 @@ export function unsafePath<T = any>(text: string): Path<T> {
   const segments: PathSegment[] = [{ kind: 'raw', text: text.slice(root.length) }];
   return pathProxy<T>(pathNode(root, segments, text));
 }
+
+/**
+ * A workflow variable in a JSONPath state: `variable<number>('total')` is `$total`. Its type is
+ * the one you give (JSONata chains type variables from their `assign`); the compiler checks that
+ * a state assigns it on every path before it is read.
+ */
+export function variable<T>(name: string): Path<T> {
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new TypeError(`variable(${JSON.stringify(name)}): a variable name starts with a letter or "_" and holds letters, digits and "_"`);
+  return pathProxy<T>(pathNode(`$${name}`, []));
+}

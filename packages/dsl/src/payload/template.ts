@@ -1,5 +1,6 @@
 import { arrayNode, literalNode, templateNode, type Json, type ValueNode } from '../ir/value-node.js';
 import { isPathRef, nodeOfPath, type PathRef } from '../path/path.js';
+import type { Expr } from '../jsonata/expression.js';
 import { INTRINSIC_NODE, isIntrinsic, type Intrinsic } from './intrinsic.js';
 import { isPlaceholder, PLACEHOLDER_NODE, type Placeholder } from './placeholder.js';
 
@@ -40,6 +41,8 @@ export type Resolve<T> =
     ? V
     : T extends Intrinsic<infer V>
       ? V
+      : T extends Expr<infer V>
+        ? V
       : T extends Placeholder
         ? string
         : T extends readonly unknown[]

@@ -9,6 +9,8 @@ import { resultPathNode, type ApplyResultPath, type ResultPathSpec } from '../pa
 import { toTemplateNode, type Resolve, type Template } from '../payload/template.js';
 import type { Chain, ChainLike } from '../chain.js';
 import { catchNodes, type CatchOption } from './catch.js';
+import { distributedFields, type DistributedOptions } from './distributed.js';
+import { toValueNode } from '../payload/template.js';
 import { pathOption, retryNode, type CommonOptions, type InputPathOption, type RetryOptions, type Selection } from './common.js';
 
 /** What each iteration receives: the item, or the ItemSelector / Parameters template built per item. */
@@ -50,8 +52,15 @@ export type MapOptions<In, Selected, Item, Params extends Template, ItemIn, Item
       readonly inputPath?: InputPathOption<In, Selected>;
       /** The array to iterate over; the whole ($) input when omitted. */
       readonly itemsPath?: ($: Path<Selected>, $$: Context) => PathTo<readonly Item[] | null | undefined>;
-      /** 0 (the default) means no limit. */
-      readonly maxConcurrency?: number;
+      /** 0 (the default) means no limit; a path reads it from the input (`MaxConcurrencyPath`). */
+      readonly maxConcurrency?: number | (($: Path<Selected>) => PathTo<number>);
+      /**
+       * Run as a Distributed Map: child executions, items from `itemReader` (S3), batching,
+       * tolerated failures, results to S3. Options given as paths become their `…Path` forms.
+       */
+      readonly distributed?: DistributedOptions<Item, unknown>;
+      /** Variables to set (`Assign`), from the result after resultSelector. */
+      readonly assign?: (result: Path<Selection<ItemOut[], Selector>>, $$: Context) => Template;
       readonly resultSelector?: (result: Path<ItemOut[]>, $$: Context) => Selector;
       readonly resultPath?: RP;
       readonly outputPath?: (($: Path<ApplyResultPath<In, RP, Selection<ItemOut[], Selector>>>) => PathTo<Out>);
@@ -81,10 +90,13 @@ export function mapNode(
     inputPath: pathOption(options.inputPath, $, $$),
     itemsPath: options.itemsPath ? nodeOfPath(options.itemsPath($, $$)) : undefined,
     itemSelector: template === undefined ? undefined : toTemplateNode(template, `${name}: itemSelector`),
-    maxConcurrency: options.maxConcurrency,
+    maxConcurrency: typeof options.maxConcurrency === 'number' ? options.maxConcurrency : undefined,
+    maxConcurrencyPath: typeof options.maxConcurrency === 'function' ? nodeOfPath(options.maxConcurrency($)) : undefined,
     processor: branch(processor),
     processorField: options.iterator ? 'Iterator' : 'ItemProcessor',
     processorConfig: options.processorConfig,
+    ...(options.distributed && distributedFields(options.distributed, false, toValueNode, name)),
+    assign: options.assign ? toTemplateNode(options.assign(rootPath(), $$), `${name}: assign`) : undefined,
     resultSelector: options.resultSelector ? toTemplateNode(options.resultSelector(rootPath(), $$) as object, `${name}: resultSelector`) : undefined,
     resultPath: options.resultPath === undefined ? undefined : resultPathNode(options.resultPath),
     outputPath: pathOption(options.outputPath, rootPath(), $$),

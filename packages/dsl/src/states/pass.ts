@@ -26,6 +26,8 @@ export interface PassOptions<In, Selected, Params extends Template, Result, RP e
   readonly result?: Result & Json;
   readonly resultPath?: RP;
   readonly outputPath?: (($: Path<ApplyResultPath<In, RP, PassResult<Selected, Params, Result>>>) => PathTo<Out>);
+  /** Variables to set (`Assign`), from the Pass result; read them with `variable()`. */
+  readonly assign?: (result: Path<PassResult<Selected, Params, Result>>, $$: Context) => Template;
 }
 
 export function passNode(
@@ -43,6 +45,7 @@ export function passNode(
     result: options.result,
     resultPath: options.resultPath === undefined ? undefined : resultPathNode(options.resultPath),
     outputPath: pathOption(options.outputPath, rootPath(), $$),
+    assign: options.assign ? toTemplateNode(options.assign(rootPath(), $$), `${name}: assign`) : undefined,
     unsafeFields: options.unsafeFields,
   });
 }

@@ -30,6 +30,8 @@ export interface TaskOptions<In, Selected, Params extends Template, Result, Sele
   readonly outputPath?: (($: Path<ApplyResultPath<In, RP, Selection<Result, Selector>>>) => PathTo<Out>);
   readonly retry?: readonly RetryOptions[];
   readonly catch?: CatchOption<In, Scope>;
+  /** Variables to set (`Assign`): JSONPath reads the result after resultSelector; read them with `variable()`. */
+  readonly assign?: (result: Path<Selection<Result, Selector>>, $$: Context) => Template;
   /** Seconds, or a path to a number in the input (`TimeoutSecondsPath`). */
   readonly timeoutSeconds?: number | (($: Path<Selected>) => PathTo<number>);
   readonly heartbeatSeconds?: number | (($: Path<Selected>) => PathTo<number>);
@@ -68,6 +70,7 @@ export function taskNode(
     heartbeatSeconds: typeof heartbeat === 'number' ? heartbeat : undefined,
     heartbeatSecondsPath: typeof heartbeat === 'function' ? nodeOfPath(heartbeat($)) : undefined,
     credentials: options.credentials === undefined ? undefined : toTemplateNode(options.credentials, `${name}: credentials`),
+    assign: options.assign ? toTemplateNode(options.assign(rootPath(), $$), `${name}: assign`) : undefined,
     unsafeFields: options.unsafeFields,
   });
 }
