@@ -11,11 +11,12 @@ import { isPathRef, nodeOfPath } from '../path/path.js';
 import { isPlaceholder, PLACEHOLDER_NODE } from '../payload/placeholder.js';
 import type { Resolve } from '../payload/template.js';
 import { retryNode } from '../states/common.js';
-import { distributedFields } from '../states/distributed.js';
+import { distributedFields, type DistributedOptions } from '../states/distributed.js';
 import { EXPRESSION_NODE, isExpr, type Expr } from './expression.js';
 import type {
   Assigned,
-  BatchedInput,
+  ProcessorInput,
+  ReaderItem,
   CaughtOutput,
   ItemInput,
   JsonataCatcherOptions,
@@ -233,27 +234,27 @@ export class JsonataChain<In, Out, Scope extends object = {}, V = {}> {
     ItemOut = unknown,
     O = never,
     A = never,
-    BatchInput = undefined,
-    Batched extends boolean = false,
+    const D extends DistributedOptions<any, any> | undefined = undefined,
   >(
     name: N,
     options: JsonataMapOptions<
       Out,
       V,
-      Item,
+      ReaderItem<D, Item>,
       Sel,
       ItemOut,
       O,
       A,
-      Branch<BatchedInput<ItemInput<Item, Sel>, BatchInput, Batched>, {}, V, ItemOut>,
+      Branch<ProcessorInput<ItemInput<ReaderItem<D, Item>, Sel>, D>, {}, V, ItemOut>,
       JsonataHandlers<Out, Named<Scope, NoInfer<N>, Out>, V>,
-      BatchInput
-    > & { readonly distributed?: { readonly itemBatcher?: Batched extends true ? object : never } },
+      D
+    >,
   ): JsonataChain<In, OutputOf<O, ItemOut[]>, Named<Scope, N, Out>, Assigned<V, A>> {
     const site = captureSite();
     const s = statesObject();
     const items = typeof options.items === 'function' ? options.items(s as never) : options.items;
-    const distributed = options.distributed ? distributedFields(options.distributed, true, toJsonataNode, name) : undefined;
+    const config = typeof options.distributed === 'function' ? options.distributed(s as never) : options.distributed;
+    const distributed = config ? distributedFields(config, true, toJsonataNode, name) : undefined;
     return this.#state(
       freezeNode({
         type: 'Map',

@@ -4,7 +4,7 @@ import type { Placeholder } from '../payload/placeholder.js';
 import type { Resolve } from '../payload/template.js';
 import type { Schema } from '../schema.js';
 import type { ErrorOutput, RetryOptions } from '../states/common.js';
-import type { Batch, DistributedOptions } from '../states/distributed.js';
+import type { Batch, ItemReader } from '../states/distributed.js';
 import type { Expr } from './expression.js';
 import type { StatesError, StatesInput, StatesResult } from './states-object.js';
 import type { JsonataTemplate } from './value.js';
@@ -98,10 +98,15 @@ export interface JsonataParallelOptions<In, V, Args, Results, O, A, Branches, Ha
 /** What one iteration receives: the item, or what `itemSelector` builds from it. */
 export type ItemInput<Item, Sel> = [Sel] extends [never] ? Item : Resolve<Sel>;
 
-/** With an ItemBatcher, a child receives `{ Items, BatchInput }` instead of one item. */
-export type BatchedInput<ItemIn, BatchInput, Batched extends boolean> = Batched extends true ? Batch<ItemIn, BatchInput> : ItemIn;
+/** The item type: what the Distributed Map's reader yields, else what `items` holds. */
+export type ReaderItem<D, Item> = D extends { readonly itemReader: ItemReader<infer I> } ? I : Item;
 
-export interface JsonataMapOptions<In, V, Item, Sel, ItemOut, O, A, Processor, Handlers, BatchInput> extends JsonataCommon {
+/** With an ItemBatcher, a child receives `{ Items, BatchInput }` instead of one item. */
+export type ProcessorInput<ItemIn, D> = D extends { readonly itemBatcher: { readonly batchInput?: infer B } }
+  ? Batch<ItemIn, Resolve<B>>
+  : ItemIn;
+
+export interface JsonataMapOptions<In, V, Item, Sel, ItemOut, O, A, Processor, Handlers, D> extends JsonataCommon {
   /** The items: a typed path to an array, an expression, or a literal array (default: the input). Not with `distributed.itemReader`. */
   readonly items?: ((s: StatesInput<In, V>) => PathTo<readonly Item[] | null | undefined> | Expr<readonly Item[]>) | readonly Item[];
   /** Builds each iteration's input; `context.Map.Item.Value` is the item. */
@@ -110,7 +115,7 @@ export interface JsonataMapOptions<In, V, Item, Sel, ItemOut, O, A, Processor, H
   /** 0 (the default) means no limit. */
   readonly maxConcurrency?: NumberField<StatesInput<In, V>>;
   /** Run as a Distributed Map: child executions, items read from S3, batching, tolerated failures. */
-  readonly distributed?: DistributedOptions<Item, BatchInput>;
+  readonly distributed?: D | ((s: StatesInput<In, V>) => D);
   readonly output?: (s: StatesResult<In, ItemOut[], V>) => O;
   readonly assign?: (s: StatesResult<In, ItemOut[], V>) => A;
   readonly retry?: readonly RetryOptions[];

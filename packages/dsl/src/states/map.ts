@@ -58,7 +58,7 @@ export type MapOptions<In, Selected, Item, Params extends Template, ItemIn, Item
        * Run as a Distributed Map: child executions, items from `itemReader` (S3), batching,
        * tolerated failures, results to S3. Options given as paths become their `…Path` forms.
        */
-      readonly distributed?: DistributedOptions<Item, unknown>;
+      readonly distributed?: DistributedOptions<Item, unknown> | (($: Path<Selected>, $$: Context) => DistributedOptions<Item, unknown>);
       /** Variables to set (`Assign`), from the result after resultSelector. */
       readonly assign?: (result: Path<Selection<ItemOut[], Selector>>, $$: Context) => Template;
       readonly resultSelector?: (result: Path<ItemOut[]>, $$: Context) => Selector;
@@ -95,7 +95,7 @@ export function mapNode(
     processor: branch(processor),
     processorField: options.iterator ? 'Iterator' : 'ItemProcessor',
     processorConfig: options.processorConfig,
-    ...(options.distributed && distributedFields(options.distributed, false, toValueNode, name)),
+    ...(options.distributed && distributedFields(typeof options.distributed === 'function' ? options.distributed($, $$) : options.distributed, false, toValueNode, name)),
     assign: options.assign ? toTemplateNode(options.assign(rootPath(), $$), `${name}: assign`) : undefined,
     resultSelector: options.resultSelector ? toTemplateNode(options.resultSelector(rootPath(), $$) as object, `${name}: resultSelector`) : undefined,
     resultPath: options.resultPath === undefined ? undefined : resultPathNode(options.resultPath),
