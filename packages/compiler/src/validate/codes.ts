@@ -2,9 +2,9 @@
  * Every diagnostic code the validator reports, with a short title (what `typestep validate`
  * prints in a summary and what the docs list). Codes never change meaning once released.
  *
- * STEP0xx what only the DSL emitter can see · STEP1xx names and transitions · STEP2xx structure · STEP3xx Choice rules ·
- * STEP4xx Retry, Catch and timeouts · STEP5xx paths, payload templates, Wait ·
- * STEP6xx DefinitionSubstitutions placeholders.
+ * STEP0xx what only the DSL emitter can see · STEP1xx names and transitions · STEP2xx structure and query languages ·
+ * STEP3xx Choice rules · STEP4xx Retry, Catch and timeouts · STEP5xx paths, payload templates, Wait, JSONata
+ * expressions · STEP6xx DefinitionSubstitutions placeholders · STEP7xx variables (Assign) · STEP8xx Distributed Map.
  */
 export const DIAGNOSTIC_CODES = {
   STEP002: 'Choice branch reaches the end of the workflow',
@@ -29,6 +29,7 @@ export const DIAGNOSTIC_CODES = {
   STEP205: 'Field not allowed here',
   STEP206: 'Unknown state type',
   STEP207: 'Conflicting fields',
+  STEP208: 'JSONPath state in a JSONata state machine',
 
   STEP301: 'Choice state without rules',
   STEP302: 'Nested Choice rule with Next',
@@ -49,9 +50,28 @@ export const DIAGNOSTIC_CODES = {
   STEP505: 'Payload template keys collide',
   STEP506: 'Wait without exactly one time field',
   STEP507: 'Invalid timestamp',
+  STEP508: 'Invalid JSONata expression',
+  STEP509: 'String that is not exactly one {% … %} expression',
+  STEP510: 'Intrinsic function inside a JSONata expression',
+  STEP511: 'JSONata expression reading the top-level context or $$',
+  STEP512: '$states field without a value here',
+  STEP513: 'JSONata function Step Functions does not provide',
 
   STEP601: 'Placeholder without a substitution',
   STEP602: 'Substitution never used',
+
+  STEP701: 'Invalid variable name',
+  STEP702: 'Reserved variable name "states"',
+  STEP703: 'Variable read where it may not be assigned',
+  STEP704: 'Inner scope assigns a variable of an outer scope',
+
+  STEP801: 'Distributed Map without ExecutionType',
+  STEP802: 'Distributed Map field on an inline Map',
+  STEP803: 'Unsupported ItemReader or ResultWriter resource',
+  STEP804: 'CSV headers not given',
+  STEP805: 'Invalid Map Label',
+  STEP806: 'ItemBatcher without a batch limit',
+  STEP807: 'Incomplete ResultWriter',
 } as const;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

@@ -13,6 +13,11 @@ export class ValidationContext {
     readonly options: ValidateOptions,
     /** The definition as compact JSON, when the caller already made it (for fast whole-text checks). */
     readonly compactJson?: string,
+    /**
+     * The definition's JSON text, compact or as read from a file: for checks that only ask whether
+     * some text occurs at all (`"Assign"`), so that most definitions skip a rule at once.
+     */
+    readonly jsonText: string | undefined = compactJson,
   ) {}
 
   /** States by location, indexed on first use: a valid definition never needs it. */

@@ -45,25 +45,41 @@ export function looksLikeIntrinsic(text: string): boolean {
  * problem, or undefined when the call is well-formed.
  */
 export function analyzeIntrinsic(text: string): IntrinsicProblem | undefined {
-  if (cache.has(text)) return cache.get(text);
-  const problem = parseIntrinsic(text);
-  if (cache.size >= 10_000) cache.clear();
-  cache.set(text, problem);
-  return problem;
+  return parsed(text).problem;
+}
+
+/** The path arguments of an intrinsic call, nested calls' included (`$.a`, `$total`), as written. */
+export function pathsInIntrinsic(text: string): readonly string[] {
+  return parsed(text).paths;
+}
+
+interface ParsedIntrinsic {
+  readonly problem: IntrinsicProblem | undefined;
+  readonly paths: readonly string[];
 }
 
 /** Results by call text: definitions repeat the same calls. */
-const cache = new Map<string, IntrinsicProblem | undefined>();
+const cache = new Map<string, ParsedIntrinsic>();
 
-function parseIntrinsic(text: string): IntrinsicProblem | undefined {
+function parsed(text: string): ParsedIntrinsic {
+  let result = cache.get(text);
+  if (!result) {
+    result = parseIntrinsic(text);
+    if (cache.size >= 10_000) cache.clear();
+    cache.set(text, result);
+  }
+  return result;
+}
+
+function parseIntrinsic(text: string): ParsedIntrinsic {
   const parser = new Parser(text.trim());
   try {
     parser.call();
     parser.spaces();
     if (parser.more()) parser.fail(`has "${parser.rest()}" after the closing parenthesis`);
-    return undefined;
+    return { problem: undefined, paths: parser.paths };
   } catch (error) {
-    if (error instanceof ProblemError) return error.problem;
+    if (error instanceof ProblemError) return { problem: error.problem, paths: parser.paths };
     throw error;
   }
 }
@@ -78,6 +94,7 @@ type Argument = { kind: 'string'; value: string } | { kind: 'other' };
 
 class Parser {
   position = 0;
+  readonly paths: string[] = [];
   constructor(readonly text: string) {}
 
   more(): boolean {
@@ -215,6 +232,7 @@ class Parser {
       this.position++;
     }
     const path = this.text.slice(start, this.position);
+    this.paths.push(path.trim());
     const analysis = analyzePath(path);
     if (analysis.error) this.fail(`has argument ${index} of ${functionName}, "${path.trim()}", which ${analysis.error}`, 'path');
   }

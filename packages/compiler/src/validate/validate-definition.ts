@@ -17,16 +17,16 @@ export function validateDefinition(definition: unknown, options: ValidateOptions
 
 /**
  * The same, for a definition read from text: the size limit applies to the text's bytes (what
- * would be uploaded) rather than to the compact JSON.
+ * would be uploaded) rather than to the compact JSON; the text lets rules skip what it lacks.
  */
-export function validate(definition: unknown, options: ValidateOptions, sizeInBytes: number | undefined): Diagnostic[] {
+export function validate(definition: unknown, options: ValidateOptions, sizeInBytes: number | undefined, text?: string): Diagnostic[] {
   if (!isObject(definition)) {
     const context = new ValidationContext(buildModel({}), options);
     context.report('STEP204', [], `The definition must be a JSON object with "StartAt" and "States", but is ${describeValue(definition)}.`);
     return context.diagnostics();
   }
   const compactJson = sizeInBytes === undefined ? JSON.stringify(definition) : undefined;
-  const context = new ValidationContext(buildModel(definition), options, compactJson);
+  const context = new ValidationContext(buildModel(definition), options, compactJson, compactJson ?? text);
   checkDefinitionSize(context, sizeInBytes ?? Buffer.byteLength(compactJson!, 'utf8'));
   for (const rule of RULES) rule(context);
   return context.diagnostics();

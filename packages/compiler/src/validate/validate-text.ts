@@ -97,7 +97,7 @@ export function validateDefinitionText(text: string, options: ValidateOptions): 
     const anchor = node.parent?.type === 'property' ? node.parent : node;
     return { file, ...position(anchor.offset) };
   };
-  const diagnostics = validate(definition, { ...options, sourceOf }, Buffer.byteLength(text, 'utf8'));
+  const diagnostics = validate(definition, { ...options, sourceOf }, Buffer.byteLength(text, 'utf8'), body);
   return [...duplicates, ...diagnostics];
 }
 

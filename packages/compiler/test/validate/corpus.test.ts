@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { validateDefinitionText } from '../../src/validate/index.js';
+import { validateDefinition, validateDefinitionText } from '../../src/validate/index.js';
 import { errors, show } from './helpers.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
@@ -58,4 +58,41 @@ describe('the real-world corpus (shared/corpus)', () => {
     expect(misplaced?.message, show(diagnostics)).toContain('move it out of "States"');
     expect(diagnostics.some((d) => d.code === 'STEP205' && d.message.includes('"Arguments"'))).toBe(true);
   });
+
+  // The scope analysis must see the real definitions' variables, not just accept them: remove the
+  // one Assign of a variable that is read, and the read must become a STEP703.
+  const withVariables = valid.filter((file) => read(file).includes('"Assign"'));
+  it.each(withVariables)('%s: removing the only Assign of a variable that is read gives STEP703', (file) => {
+    const text = read(file);
+    const definition: unknown = JSON.parse(text);
+    const assigns: { holder: Record<string, unknown>; key: string }[] = [];
+    const walk = (value: unknown): void => {
+      if (Array.isArray(value)) value.forEach(walk);
+      else if (value && typeof value === 'object') {
+        for (const [key, field] of Object.entries(value)) {
+          if (key === 'Assign' && field && typeof field === 'object')
+            for (const name of Object.keys(field)) assigns.push({ holder: field as Record<string, unknown>, key: name });
+          walk(field);
+        }
+      }
+    };
+    walk(definition);
+    const once = assigns.filter(
+      ({ key }) => assigns.filter((other) => other.key === key).length === 1 && new RegExp(`\\$${key}\\b`).test(text),
+    );
+    for (const { holder, key } of once) {
+      const value = holder[key];
+      delete holder[key];
+      const diagnostics = validateDefinition(definition, { workflow: file });
+      holder[key] = value;
+      expect(
+        diagnostics.some((d) => d.code === 'STEP703' && d.message.includes(`the variable $${key},`)),
+        `no STEP703 for $${key}:\n${show(diagnostics)}`,
+      ).toBe(true);
+    }
+  });
 });
+
+function read(file: string): string {
+  return fs.readFileSync(path.join(corpusDir, 'defs', file), 'utf8');
+}

@@ -108,6 +108,9 @@ export function unsafePath<T = any>(text: string): Path<T> {
  * a state assigns it on every path before it is read.
  */
 export function variable<T>(name: string): Path<T> {
-  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new TypeError(`variable(${JSON.stringify(name)}): a variable name starts with a letter or "_" and holds letters, digits and "_"`);
+  // AWS: a Unicode identifier (ID_Start, then ID_Continue), at most 80 characters.
+  if (!/^\p{ID_Start}\p{ID_Continue}*$/u.test(name) || name.length > 80) {
+    throw new TypeError(`variable(${JSON.stringify(name)}): a variable name starts with a letter and holds letters, digits and "_" (at most 80 characters)`);
+  }
   return pathProxy<T>(pathNode(`$${name}`, []));
 }

@@ -9,6 +9,7 @@ import {
   PositiveIntegerOrJsonataSchema,
   NonNegativeIntegerOrJsonataSchema,
   JsonataExpressionSchema,
+  expecting,
   oneOf,
 } from '../common.js';
 import { StateSchema } from './state.js';
@@ -45,13 +46,26 @@ export const ItemProcessorSchema = z.strictObject({
 });
 export type ItemProcessor = z.infer<typeof ItemProcessorSchema>;
 
+/** The S3 data an ItemReader reads with `s3:getObject` (AWS: "ItemReader (Map)"). */
+export const READER_INPUT_TYPES = ['CSV', 'JSON', 'JSONL', 'MANIFEST', 'PARQUET'] as const;
+
+/** The most items a ReaderConfig may read (AWS: MaxItems "up to 100,000,000"). */
+export const MAX_READER_ITEMS = 100_000_000;
+
 /**
- * `ItemReader.ReaderConfig` (Distributed Map): InputType (CSV, JSON, JSONL, MANIFEST, PARQUET…),
- * CSVHeaderLocation, CSVHeaders, CSVDelimiter, MaxItems / MaxItemsPath… The set grows with the
- * service, so fields other than MaxItems/MaxItemsPath are let through.
+ * `ItemReader.ReaderConfig` (Distributed Map): what the file holds and how much of it to read.
+ * The service adds fields now and then (ManifestType, …), so unknown fields are let through;
+ * the ones known are typed, with AWS's values.
  */
 export const ReaderConfigSchema = z.looseObject({
-  MaxItems: PositiveIntegerOrJsonataSchema.optional(),
+  InputType: z.enum(READER_INPUT_TYPES).optional(),
+  CSVHeaderLocation: z.enum(['FIRST_ROW', 'GIVEN']).optional(),
+  CSVHeaders: expecting('a list of column names (strings)', z.array(z.string())).optional(),
+  CSVDelimiter: z.enum(['COMMA', 'PIPE', 'SEMICOLON', 'SPACE', 'TAB']).optional(),
+  MaxItems: oneOf(`an integer from 0 to ${MAX_READER_ITEMS.toLocaleString('en-US')} (or, in a JSONata state, a {% … %} expression)`, [
+    z.int().min(0).max(MAX_READER_ITEMS),
+    JsonataExpressionSchema,
+  ]).optional(),
   MaxItemsPath: PathSchema.optional(),
 });
 
@@ -64,23 +78,37 @@ export const ItemReaderSchema = z.strictObject({
 });
 export type ItemReader = z.infer<typeof ItemReaderSchema>;
 
-/** `ItemBatcher`: pass the items to the processor in batches. */
+/** The largest batch ItemBatcher may build, in bytes (256 KiB: a child execution's input limit). */
+export const MAX_BATCH_BYTES = 262_144;
+
+/** `ItemBatcher`: pass the items to the processor in batches (Distributed Map). */
 export const ItemBatcherSchema = z.strictObject({
   MaxItemsPerBatch: PositiveIntegerOrJsonataSchema.optional(),
   MaxItemsPerBatchPath: PathSchema.optional(),
-  MaxInputBytesPerBatch: PositiveIntegerOrJsonataSchema.optional(),
+  MaxInputBytesPerBatch: oneOf('a positive integer up to 262,144 (256 KiB) (or, in a JSONata state, a {% … %} expression)', [
+    z.int().min(1).max(MAX_BATCH_BYTES),
+    JsonataExpressionSchema,
+  ]).optional(),
   MaxInputBytesPerBatchPath: PathSchema.optional(),
   BatchInput: JsonValueSchema.optional(),
 });
 export type ItemBatcher = z.infer<typeof ItemBatcherSchema>;
 
-/** `ResultWriter`: write the results to S3 instead of returning them. */
+/** `ResultWriter.WriterConfig`: how the results are shaped; AWS requires both fields together (a rule). */
+export const WriterConfigSchema = z.strictObject({
+  OutputType: z.enum(['JSON', 'JSONL']).optional(),
+  Transformation: z.enum(['NONE', 'COMPACT', 'FLATTEN']).optional(),
+});
+
+/**
+ * `ResultWriter` (Distributed Map): write the results to S3 (`Resource` with `Parameters` or
+ * `Arguments`) and/or reshape them (`WriterConfig`). Which combinations AWS accepts is a rule.
+ */
 export const ResultWriterSchema = z.strictObject({
   Resource: z.string().optional(),
   Parameters: PayloadTemplateSchema.optional(),
   Arguments: ObjectOrJsonataSchema.optional(),
-  /** `{ OutputType, Transformation }`; defined by the service. */
-  WriterConfig: z.record(z.string(), JsonValueSchema).optional(),
+  WriterConfig: WriterConfigSchema.optional(),
 });
 export type ResultWriter = z.infer<typeof ResultWriterSchema>;
 

@@ -1,7 +1,9 @@
 import type { ValidationContext } from '../context.js';
 import { checkChoiceRules } from './choice-rules.js';
 import { checkConflictingFields } from './conflicting-fields.js';
+import { checkDistributedMaps } from './distributed-map.js';
 import { checkStatesAll } from './error-handlers.js';
+import { checkJsonataExpressions } from './jsonata-expressions.js';
 import { checkNextAndEnd } from './next-end.js';
 import { checkPaths } from './paths.js';
 import { checkPayloadTemplates } from './payload-templates.js';
@@ -14,6 +16,8 @@ import { checkSubstitutions } from './substitutions.js';
 import { checkTimeouts } from './timeouts.js';
 import { checkTimestamps } from './timestamps.js';
 import { checkTransitions } from './transitions.js';
+import { checkVariableNames } from './variable-names.js';
+import { checkVariableScopes } from './variable-scopes.js';
 import { checkWaitTime } from './wait-time.js';
 
 /** The rules, in the order their diagnostics are reported for one state. */
@@ -33,5 +37,9 @@ export const RULES: readonly ((context: ValidationContext) => void)[] = [
   checkTimestamps,
   checkPaths,
   checkPayloadTemplates,
+  checkJsonataExpressions,
+  checkVariableNames,
+  checkVariableScopes,
+  checkDistributedMaps,
   checkSubstitutions,
 ];

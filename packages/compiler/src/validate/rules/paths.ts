@@ -4,7 +4,7 @@ import { checkPathValue, type PathKind } from './path-check.js';
 import { forEachChoiceRule, forEachHandler } from './walk.js';
 
 /** The path fields of a state, and what each must hold (States Language specification). */
-const STATE_PATH_FIELDS: { readonly [field: string]: PathKind } = {
+export const STATE_PATH_FIELDS: { readonly [field: string]: PathKind } = {
   InputPath: 'path',
   OutputPath: 'path',
   ResultPath: 'result',

@@ -8,6 +8,8 @@ import { forEachChoiceRule, forEachHandler, has } from './walk.js';
  * STEP205 for fields of the other query language, and STEP204 for `{% %}` values in a JSONPath
  * state. The schemas accept both languages' fields on a state type; a state's query language
  * (its own "QueryLanguage", else the definition's, else JSONPath) decides which ones it may use.
+ * STEP208: a JSONata state machine cannot have JSONPath states (a JSONPath one may have JSONata
+ * states); AWS then reports nothing else about that state's fields, and neither does this rule.
  */
 
 /** JSONPath-only state fields, with what a JSONata state uses instead. */
@@ -55,6 +57,14 @@ export function checkQueryLanguageFields(context: ValidationContext): void {
   for (const state of context.model.states) {
     const object = state.object;
     if (!object || !state.type) continue;
+    if (object.QueryLanguage === 'JSONPath' && context.model.queryLanguage === 'JSONata') {
+      context.report(
+        'STEP208',
+        [...state.location, 'QueryLanguage'],
+        `${capitalize(describeState(state))} sets "QueryLanguage": "JSONPath", but the state machine uses JSONata (its top-level "QueryLanguage"), and a JSONata state machine cannot have JSONPath states. Remove the state's "QueryLanguage" and write its fields in JSONata, or make the state machine JSONPath and set "QueryLanguage": "JSONata" on the states that use JSONata.`,
+      );
+      continue;
+    }
     if (state.queryLanguage === 'JSONata') {
       for (const field of Object.keys(object)) {
         if (field in JSONPATH_ONLY) wrongLanguage(context, state, [...state.location, field], JSONPATH_ONLY[field]!);
