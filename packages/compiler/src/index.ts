@@ -4,3 +4,4 @@ export { formatDiagnostic, statePathOf, type Diagnostic } from './diagnostics/di
 export * from './validate/index.js';
 export type { ValidateOptions } from './validate/validate-options.js';
 export { formatDefinition } from './emit/format-definition.js';
+export * from './graph/index.js';
