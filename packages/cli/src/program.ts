@@ -1,4 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
+import { registerAwsCommands } from './aws/register-commands.js';
+import { registerGraphCommand } from './commands/graph.js';
+import { registerLocalCommand } from './commands/local.js';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, UsageError } from './exit-codes.js';
 import type { Io } from './io.js';
 import { cliVersion } from './version.js';
@@ -62,16 +65,28 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         '${Placeholder} values are allowed. With --substitutions, every placeholder must be in the map and every entry of the map must be used.',
         '',
         'Prints "FILE: valid" for each valid file.',
+        '',
+        "With --remote, each file is also sent to Step Functions' ValidateStateMachineDefinition (AWS, or --endpoint-url / --local) and its diagnostics are reported after the local ones.",
       ].join('\n'),
     )
     .argument('<files...>', 'ASL definition files (JSON)')
     .option('-s, --substitutions <file>', 'a JSON object keyed by substitution name (<Name>.substitutions.json, or SAM DefinitionSubstitutions)')
+    .option('--remote', "also ask Step Functions' ValidateStateMachineDefinition")
+    .option('--region <region>', 'with --remote: the AWS region')
+    .option('--profile <name>', 'with --remote: a profile of the shared AWS config')
+    .addOption(new Option('--endpoint-url <url>', 'with --remote: this Step Functions endpoint instead of AWS\'s').conflicts('local'))
+    .option('--local', 'with --remote: the endpoint "typestep local" serves')
     .addOption(outputOption())
     .addHelpText('after', EXIT_CODES_HELP)
-    .action(async (files: string[], options: { substitutions?: string; output: 'text' | 'json' }) => {
+    .action(async (files: string[], options: { substitutions?: string; output: 'text' | 'json'; remote?: boolean; region?: string; profile?: string; endpointUrl?: string; local?: boolean }) => {
       const { validate } = await import('./commands/validate.js');
-      exitCode = await validate(files, { ...(options.substitutions !== undefined && { substitutions: options.substitutions }), output: options.output }, io);
+      const { substitutions, remote, output, ...aws } = options;
+      exitCode = await validate(files, { ...(substitutions !== undefined && { substitutions }), output, ...(remote && { remote: { ...aws, output } }) }, io);
     });
+
+  registerGraphCommand(program, io, (code) => (exitCode = code));
+  registerLocalCommand(program, io, (code) => (exitCode = code));
+  registerAwsCommands(program, io, (code) => (exitCode = code));
 
   for (const command of program.commands) {
     command.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr }).showHelpAfterError(`(run "typestep ${command.name()} --help" for usage)`);

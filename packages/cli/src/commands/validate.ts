@@ -4,15 +4,24 @@ import type { Diagnostic } from '@typestep/compiler';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, UsageError } from '../exit-codes.js';
 import type { Io } from '../io.js';
 import { formatProblem, jsonText, plural } from '../report.js';
+import type { AwsOptions } from '../aws/aws-options.js';
 
 export interface ValidateCommandOptions {
   /** A JSON object whose keys are the substitutions the definitions may (and must) use. */
   readonly substitutions?: string;
   readonly output: 'text' | 'json';
+  /** Also ask Step Functions' ValidateStateMachineDefinition, with these connection options. */
+  readonly remote?: AwsOptions;
+}
+
+/** What ValidateStateMachineDefinition said of one file. */
+interface RemoteResult {
+  readonly result: string;
+  readonly diagnostics: readonly { readonly severity?: string; readonly code?: string; readonly message?: string; readonly location?: string }[];
 }
 
 type FileResult =
-  | { readonly file: string; readonly valid: boolean; readonly diagnostics: readonly Diagnostic[] }
+  | { readonly file: string; readonly valid: boolean; readonly diagnostics: readonly Diagnostic[]; readonly remote?: RemoteResult }
   | { readonly file: string; readonly valid: false; readonly error: string };
 
 /**
@@ -35,9 +44,14 @@ export async function validate(files: readonly string[], options: ValidateComman
       continue;
     }
     const diagnostics = validateDefinitionText(text, { workflow: file, ...(substitutions && { substitutions }) });
-    results.push({ file, valid: diagnostics.length === 0, diagnostics });
+    results.push({ file, valid: diagnostics.length === 0, diagnostics, text } as FileResult & { text: string });
+  }
+  if (options.remote) {
+    const failed = await validateRemotely(results as (FileResult & { text?: string })[], options.remote, io);
+    if (failed !== undefined) return failed;
   }
 
+  for (const result of results) delete (result as { text?: string }).text;
   const unreadable = results.some((r) => 'error' in r);
   const code = unreadable ? EXIT_USAGE : results.every((r) => r.valid) ? EXIT_OK : EXIT_PROBLEMS;
   if (options.output === 'json') {
@@ -47,14 +61,36 @@ export async function validate(files: readonly string[], options: ValidateComman
   for (const result of results) {
     if ('error' in result) {
       io.stderr(`typestep: ${result.error}\n`);
-    } else if (result.valid) {
-      io.stdout(`${result.file}: valid\n`);
     } else {
       for (const d of result.diagnostics) io.stderr(`${formatProblem(d, formatDiagnostic)}\n\n`);
-      io.stdout(`${result.file}: ${plural(result.diagnostics.length, 'problem')}\n`);
+      for (const d of result.remote?.diagnostics ?? []) {
+        io.stderr(`${result.file}: ${d.severity ?? 'ERROR'} ${d.code ?? ''} (Step Functions): ${d.message ?? ''}${d.location ? ` at ${d.location}` : ''}\n\n`);
+      }
+      const problems = result.diagnostics.length + (result.remote?.diagnostics.length ?? 0);
+      io.stdout(result.valid ? `${result.file}: valid${result.remote ? ' (and by Step Functions)' : ''}\n` : `${result.file}: ${plural(problems, 'problem')}\n`);
     }
   }
   return code;
+}
+
+/**
+ * Sends each readable file to ValidateStateMachineDefinition; a FAIL result, or any diagnostic,
+ * makes the file invalid. Returns an exit code only when Step Functions could not be asked.
+ */
+async function validateRemotely(results: (FileResult & { text?: string })[], options: AwsOptions, io: Io): Promise<number | undefined> {
+  const { withStepFunctions } = await import('../aws/with-step-functions.js');
+  let asked = false;
+  const code = await withStepFunctions('validate', options, io, async ({ sfn }) => {
+    for (const [index, result] of results.entries()) {
+      if ('error' in result || result.text === undefined) continue;
+      const answer = await sfn.validateStateMachineDefinition({ definition: result.text });
+      const remote: RemoteResult = { result: answer.result ?? 'FAIL', diagnostics: answer.diagnostics ?? [] };
+      results[index] = { ...result, valid: result.valid && remote.result === 'OK' && remote.diagnostics.length === 0, remote };
+    }
+    asked = true;
+    return EXIT_OK;
+  });
+  return asked ? undefined : code;
 }
 
 async function readSubstitutions(file: string, cwd: string): Promise<Record<string, unknown>> {
