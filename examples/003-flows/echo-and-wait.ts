@@ -1,5 +1,4 @@
-import { fragment, untyped } from '@typestep/dsl';
-import { invokeResult, LAMBDA_INVOKE, lambdaServiceRetry } from '../shared/lambda-invoke.js';
+import { fragment, lambda, untyped } from '@typestep/dsl';
 import { fn } from './functions.js';
 
 /**
@@ -8,11 +7,5 @@ import { fn } from './functions.js';
  */
 export const echoAndWait = (stateName: string, waitName: string, seconds: number) =>
   fragment(untyped)
-    .task(stateName, {
-      resource: LAMBDA_INVOKE,
-      parameters: ($) => ({ Payload: $, FunctionName: fn('test001') }),
-      returns: invokeResult(untyped),
-      outputPath: ($) => $.Payload,
-      retry: [lambdaServiceRetry],
-    })
+    .task(stateName, lambda.invoke({ functionName: fn('test001'), returns: untyped, outputPayload: true, retryServiceExceptions: true }))
     .wait(waitName, { seconds });

@@ -1,5 +1,4 @@
-import { untyped, workflow } from '@typestep/dsl';
-import { invokeResult, LAMBDA_INVOKE, lambdaServiceRetry } from '../shared/lambda-invoke.js';
+import { lambda, untyped, workflow } from '@typestep/dsl';
 import { echoAndWait } from './echo-and-wait.js';
 import { COMMENT, fn } from './functions.js';
 
@@ -9,12 +8,8 @@ import { COMMENT, fn } from './functions.js';
  * seed uses the older `Iterator` form of Map; `iterator` expresses it as it was.
  */
 export default workflow('LoadJsonMap', { comment: COMMENT, input: untyped })
-  .task('Lambda LoadJSONfromS3', {
-    resource: LAMBDA_INVOKE,
-    parameters: ($) => ({ Payload: $, FunctionName: fn('testLoadJSONfromS3') }),
-    returns: invokeResult(untyped),
-    retry: [lambdaServiceRetry],
-  })
+  // No outputPayload here: the seed keeps the whole invoke result and picks `$.Payload` in a Pass.
+  .task('Lambda LoadJSONfromS3', lambda.invoke({ functionName: fn('testLoadJSONfromS3'), returns: untyped, retryServiceExceptions: true }))
   .pass('Pass (Debug)')
   .pass('Pass (Filter)', { inputPath: ($) => $.Payload })
   .map('Map', {

@@ -1,43 +1,24 @@
-import { eq, untyped, workflow } from '@typestep/dsl';
+import { eq, lambda, untyped, workflow } from '@typestep/dsl';
 import { z } from 'zod';
-import { invokeResult, LAMBDA_INVOKE, lambdaServiceRetry } from '../shared/lambda-invoke.js';
 import { COMMENT, fn } from './functions.js';
 
 /** What the RunCommand functions return: SSM's command status. */
 const CommandStatus = z.object({ com_status: z.enum(['Pending', 'InProgress', 'Delayed', 'Success', 'Cancelled', 'TimedOut', 'Failed', 'Cancelling']) });
 
+/** The console's Lambda task: the whole input as Payload, the function's answer as output. */
+const invoke = (name: string) => ({ functionName: fn(name), outputPayload: true, retryServiceExceptions: true }) as const;
 
 /**
  * Seed 003 §RunCommand: send an SSM command, then poll its status every second until it
  * succeeds (run the last step) or stops being in progress (fail).
  */
 export default workflow('RunCommandPoll', { comment: COMMENT, input: untyped })
-  .task('Lambda RunCommand', {
-    resource: LAMBDA_INVOKE,
-    parameters: ($) => ({ FunctionName: fn('testRunCommand'), Payload: $ }),
-    returns: invokeResult(untyped),
-    outputPath: ($) => $.Payload,
-    retry: [lambdaServiceRetry],
-  })
+  .task('Lambda RunCommand', lambda.invoke({ ...invoke('testRunCommand'), returns: untyped }))
   .wait('Wait', { seconds: 1 })
-  .task('Lambda RunCommand2', {
-    resource: LAMBDA_INVOKE,
-    parameters: ($) => ({ Payload: $, FunctionName: fn('testRunCommand2') }),
-    returns: invokeResult(CommandStatus),
-    outputPath: ($) => $.Payload,
-    retry: [lambdaServiceRetry],
-  })
+  .task('Lambda RunCommand2', lambda.invoke({ ...invoke('testRunCommand2'), returns: CommandStatus }))
   .choice('Choice', (c) =>
     c
-      .when(($) => eq($.com_status, 'Success'), (b) =>
-        b.task('Lambda RunCommand3', {
-          resource: LAMBDA_INVOKE,
-          parameters: ($) => ({ Payload: $, FunctionName: fn('testRunCommand3') }),
-          returns: invokeResult(untyped),
-          outputPath: ($) => $.Payload,
-          retry: [lambdaServiceRetry],
-        }),
-      )
+      .when(($) => eq($.com_status, 'Success'), (b) => b.task('Lambda RunCommand3', lambda.invoke({ ...invoke('testRunCommand3'), returns: untyped })))
       .when(($) => eq($.com_status, 'InProgress'), 'Wait')
       .otherwise((b) => b.fail('Fail')),
   );

@@ -32,3 +32,4 @@ export {
   type DistributedOptions,
   type Batch,
 } from './states/distributed.js';
+export * from './integrations/index.js';

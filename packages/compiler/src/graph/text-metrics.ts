@@ -1,3 +1,4 @@
+/// <reference path="./string-pixel-width.d.ts" />
 import type pixelWidth from 'string-pixel-width';
 
 /**

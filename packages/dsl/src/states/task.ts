@@ -27,7 +27,7 @@ export interface TaskOptions<In, Selected, Params extends Template, Result, Sele
   readonly resultSelector?: (result: Path<Result>, $$: Context) => Selector;
   /** Where the result goes in the input: `'$'` (replace, the default), `'$.field'`, or null (discard). */
   readonly resultPath?: RP;
-  readonly outputPath?: (($: Path<ApplyResultPath<In, RP, Selection<Result, Selector>>>) => PathTo<Out>);
+  readonly outputPath?: (($: Path<NoInfer<ApplyResultPath<In, RP, Selection<Result, Selector>>>>) => PathTo<Out>);
   readonly retry?: readonly RetryOptions[];
   readonly catch?: CatchOption<In, Scope>;
   /** Variables to set (`Assign`): JSONPath reads the result after resultSelector; read them with `variable()`. */

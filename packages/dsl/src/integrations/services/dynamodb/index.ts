@@ -1,0 +1,2 @@
+export * from './items.js';
+export type * from './attribute-value.js';

@@ -1,0 +1,129 @@
+import { describe, expectTypeOf, test } from 'vitest';
+import { z } from 'zod';
+import { shape, sub, workflow, type Chain } from '../../src/index.js';
+import { lambda, type LambdaInvokeResult } from '../../src/integrations/index.js';
+
+type OutOf<C> = C extends Chain<any, infer Out, any> ? Out : never;
+
+/**
+ * A handler contract as runtime-handlers exports one: `{ input, output }` zod schemas. A task
+ * bound to it sends what `z.input<input>` accepts and is typed with `z.output<output>`.
+ */
+const Thumbnail = {
+  input: z.object({
+    action: z.literal('thumbnail'),
+    key: z.string(),
+    thumbnail: z.object({ width: z.coerce.number(), height: z.coerce.number(), bgcolor: z.string().optional() }),
+    quality: z.number().int().optional(),
+  }),
+  output: z.object({ Key: z.string(), outputs: z.array(z.string()) }),
+};
+type ThumbnailOut = z.output<typeof Thumbnail.output>;
+
+interface Upload {
+  readonly Key: string;
+  readonly width: number;
+  readonly note: string;
+}
+const start = () => workflow('Contract', { input: shape<Upload>() });
+const image = sub('LambdaFunction');
+
+describe('lambda.function bound to a contract (Resource: the function ARN)', () => {
+  test('a payload the handler accepts compiles, and the result is the handler\'s output', () => {
+    const chain = start().task(
+      'Create thumbnail',
+      lambda.function({ functionArn: image, contract: Thumbnail, payload: ($) => ({ action: 'thumbnail', key: $.Key, thumbnail: { width: $.width, height: '540' } }) }),
+    );
+    expectTypeOf<OutOf<typeof chain>>().toEqualTypeOf<ThumbnailOut>();
+    chain.task('Next', lambda.function({ functionArn: image, payload: ($) => ({ first: $.outputs, key: $.Key }) }));
+  });
+
+  test('a field of the wrong type is an error', () => {
+    start().task(
+      'Create thumbnail',
+      // @ts-expect-error — `key` must be a string; `width` is a number
+      lambda.function({ functionArn: image, contract: Thumbnail, payload: ($) => ({ action: 'thumbnail', key: $.width, thumbnail: { width: 1, height: 1 } }) }),
+    );
+  });
+
+  test('a literal outside the schema\'s literal is an error', () => {
+    start().task(
+      'Create thumbnail',
+      // @ts-expect-error — action is the literal 'thumbnail'
+      lambda.function({ functionArn: image, contract: Thumbnail, payload: ($) => ({ action: 'icon', key: $.Key, thumbnail: { width: 1, height: 1 } }) }),
+    );
+  });
+
+  test('a missing required field is an error', () => {
+    start().task(
+      'Create thumbnail',
+      // @ts-expect-error — `thumbnail` is required
+      lambda.function({ functionArn: image, contract: Thumbnail, payload: ($) => ({ action: 'thumbnail', key: $.Key }) }),
+    );
+  });
+
+  test('a misspelt optional field is an error, at any depth', () => {
+    start().task(
+      'Create thumbnail',
+      // @ts-expect-error — `qualty` is not a field of the handler's input
+      lambda.function({ functionArn: image, contract: Thumbnail, payload: ($) => ({ action: 'thumbnail', key: $.Key, thumbnail: { width: 1, height: 1 }, qualty: 80 }) }),
+    );
+    start().task(
+      'Create thumbnail',
+      // @ts-expect-error — `bgcolour` is not a field of `thumbnail`
+      lambda.function({ functionArn: image, contract: Thumbnail, payload: ($) => ({ action: 'thumbnail', key: $.Key, thumbnail: { width: 1, height: 1, bgcolour: 'fff' } }) }),
+    );
+  });
+
+  test('a literal payload object is checked the same way', () => {
+    start().task('Fixed', lambda.function({ functionArn: image, contract: Thumbnail, payload: { action: 'thumbnail', key: 'a.jpg', thumbnail: { width: 1, height: 1 } } }));
+    // @ts-expect-error — `size` is not a field of the handler's input
+    start().task('Fixed', lambda.function({ functionArn: image, contract: Thumbnail, payload: { action: 'thumbnail', key: 'a.jpg', thumbnail: { width: 1, height: 1 }, size: 1 } }));
+  });
+
+  test('without a payload the state input itself must fit the contract', () => {
+    const Echo = { input: z.object({ Key: z.string() }), output: z.object({ Key: z.string() }) };
+    // Upload has a Key (and more, which the schema ignores): the whole input fits.
+    const chain = start().task('Echo', lambda.function({ functionArn: image, contract: Echo }));
+    expectTypeOf<OutOf<typeof chain>>().toEqualTypeOf<{ Key: string }>();
+    // @ts-expect-error — Upload is not a thumbnail request: a payload is required
+    start().task('Create thumbnail', lambda.function({ functionArn: image, contract: Thumbnail }));
+  });
+});
+
+describe('lambda.invoke bound to a contract (arn:aws:states:::lambda:invoke)', () => {
+  test('checks Payload against the input and types `Payload` (or the whole output) as the output', () => {
+    const wrapped = start().task(
+      'Create thumbnail',
+      lambda.invoke({ functionName: image, contract: Thumbnail, payload: ($) => ({ action: 'thumbnail', key: $.Key, thumbnail: { width: $.width, height: 540 } }) }),
+    );
+    expectTypeOf<OutOf<typeof wrapped>>().toEqualTypeOf<LambdaInvokeResult<ThumbnailOut>>();
+    const unwrapped = start().task(
+      'Create thumbnail',
+      lambda.invoke({ functionName: image, contract: Thumbnail, payload: ($) => ({ action: 'thumbnail', key: $.Key, thumbnail: { width: $.width, height: 540 } }), outputPayload: true }),
+    );
+    expectTypeOf<OutOf<typeof unwrapped>>().toEqualTypeOf<ThumbnailOut>();
+  });
+
+  test('the same errors as the direct form', () => {
+    start().task(
+      'Create thumbnail',
+      // @ts-expect-error — `key` must be a string
+      lambda.invoke({ functionName: image, contract: Thumbnail, payload: ($) => ({ action: 'thumbnail', key: $.width, thumbnail: { width: 1, height: 1 } }) }),
+    );
+    start().task(
+      'Create thumbnail',
+      // @ts-expect-error — `qualty` is not a field of the handler's input
+      lambda.invoke({ functionName: image, contract: Thumbnail, payload: ($) => ({ action: 'thumbnail', key: $.Key, thumbnail: { width: 1, height: 1 }, qualty: 1 }) }),
+    );
+    // @ts-expect-error — Upload is not a thumbnail request: a payload is required
+    start().task('Create thumbnail', lambda.invoke({ functionName: image, contract: Thumbnail }));
+  });
+
+  test('a path to data that has the contract\'s fields (and more) fits', () => {
+    const Keyed = { input: z.object({ Key: z.string() }), output: z.null() };
+    start().task('Keyed', lambda.invoke({ functionName: image, contract: Keyed, payload: ($) => $ }));
+    // @ts-expect-error — `note` is a string, not `{ Key }`
+    start().task('Keyed', lambda.invoke({ functionName: image, contract: Keyed, payload: ($) => $.note }));
+  });
+});
