@@ -127,3 +127,32 @@ describe('lambda.invoke bound to a contract (arn:aws:states:::lambda:invoke)', (
     start().task('Keyed', lambda.invoke({ functionName: image, contract: Keyed, payload: ($) => $.note }));
   });
 });
+
+describe('a contract whose input is a union of requests (one handler, several actions)', () => {
+  const Image = {
+    input: z.discriminatedUnion('action', [
+      z.object({ action: z.literal('convert'), key: z.string(), type: z.enum(['jpg', 'png']) }),
+      z.object({ action: z.literal('icon'), key: z.string(), icon: z.object({ diameter: z.coerce.number() }) }),
+    ]),
+    output: z.object({ Key: z.string() }),
+  };
+
+  test('a payload fitting any one member compiles', () => {
+    start()
+      .task('Convert', lambda.function({ functionArn: image, contract: Image, payload: ($) => ({ action: 'convert', key: $.Key, type: 'jpg' }) }))
+      .task('Icon', lambda.function({ functionArn: image, contract: Image, payload: ($) => ({ action: 'icon', key: $.Key, icon: { diameter: '200' } }) }));
+  });
+
+  test('a field of another member, or a value no member takes, is an error', () => {
+    start().task(
+      'Convert',
+      // @ts-expect-error: `icon` belongs to the icon request, not to convert
+      lambda.function({ functionArn: image, contract: Image, payload: ($) => ({ action: 'convert', key: $.Key, type: 'jpg', icon: { diameter: 1 } }) }),
+    );
+    start().task(
+      'Convert',
+      // @ts-expect-error: no request has type 'gif'
+      lambda.function({ functionArn: image, contract: Image, payload: ($) => ({ action: 'convert', key: $.Key, type: 'gif' }) }),
+    );
+  });
+});

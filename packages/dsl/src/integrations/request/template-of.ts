@@ -35,4 +35,10 @@ export type NoExtraFields<P, T> = unknown extends T
   ? P
   : P extends PathRef<unknown> | Intrinsic<unknown> | Placeholder | readonly unknown[] | string | number | boolean | null | undefined
     ? P
-    : { readonly [K in keyof P]: K extends keyof NonNullable<T> ? NoExtraFields<P[K], NonNullable<T>[K]> : never };
+    : FieldsOfSome<P, NonNullable<T>>;
+
+/**
+ * P's fields checked against one member of T at a time (distributing over a union such as a
+ * handler's `convert | icon | thumbnail` requests): P fits when it fits some member.
+ */
+type FieldsOfSome<P, M> = M extends unknown ? { readonly [K in keyof P]: K extends keyof M ? NoExtraFields<P[K], M[K]> : never } : never;
