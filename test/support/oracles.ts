@@ -1,5 +1,6 @@
 import aslValidator from 'asl-validator';
 import stateLint from '@wmfs/statelint';
+import languageService, { type ASTNode, type JSONDocument } from 'amazon-states-language-service';
 
 /**
  * asl-validator v4 with every check on (paths, payload templates, JSONata, ARNs). It is given a
@@ -29,4 +30,47 @@ export function usesJsonata(definition: unknown): boolean {
     return value;
   });
   return found;
+}
+
+/** One complaint of AWS's language service: where it points (a path into the definition) and what it says. */
+export interface LanguageServiceProblem {
+  /** `States.Rows.ItemReader.ReaderConfig`: the JSON location of the node the diagnostic's range starts at. */
+  readonly at: string;
+  readonly message: string;
+}
+
+const { getLanguageService, TextDocument } = languageService;
+const aslService = getLanguageService({});
+
+/**
+ * AWS's own `amazon-states-language-service` (the validation behind the VS Code / Toolkit ASL
+ * editor): its JSON schema plus its state-graph checks, run on the definition's text exactly as
+ * the editor runs them (`doValidation`). Empty when the definition is accepted.
+ */
+export async function languageServiceProblems(definition: unknown): Promise<LanguageServiceProblem[]> {
+  const document = TextDocument.create('file:///definition.asl.json', 'json', 1, JSON.stringify(definition, null, 2));
+  // The parsed document carries its syntax tree as `root` (the service's own checks read it there); its type does not say so.
+  const json = aslService.parseJSONDocument(document) as JSONDocument & { readonly root?: ASTNode };
+  const diagnostics = await aslService.doValidation(document, json, { comments: 'error', trailingCommas: 'error' });
+  return diagnostics.map((diagnostic) => {
+    const node = json.root && nodeAt(json.root, document.offsetAt(diagnostic.range.start));
+    const message = typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value;
+    return { at: node ? locationOf(node) : '', message };
+  });
+}
+
+/** The innermost node whose text holds the offset. */
+function nodeAt(node: ASTNode, offset: number): ASTNode {
+  const inner = node.children?.find((child) => child.offset <= offset && offset < child.offset + child.length);
+  return inner ? nodeAt(inner, offset) : node;
+}
+
+/** The dotted location of a node (a property's key or value is at the property): keys and array indexes above it. */
+function locationOf(node: ASTNode): string {
+  const parts: (string | number)[] = [];
+  for (let child: ASTNode = node, parent = node.parent; parent; child = parent, parent = parent.parent) {
+    if (parent.type === 'property') parts.unshift(parent.keyNode.value);
+    else if (parent.type === 'array') parts.unshift(parent.items.indexOf(child));
+  }
+  return parts.join('.');
 }

@@ -16,11 +16,13 @@ import { EXPRESSION_NODE, isExpr, type Expr } from './expression.js';
 import type {
   Assigned,
   ProcessorInput,
+  ProcessorVars,
   ReaderItem,
   CaughtOutput,
   ItemInput,
   JsonataCatcherOptions,
   JsonataChoiceOptions,
+  JsonataCommon,
   JsonataFailOptions,
   JsonataMapOptions,
   JsonataParallelOptions,
@@ -30,6 +32,7 @@ import type {
   JsonataWaitOptions,
   OutputOf,
 } from './options.js';
+import { assertJsonataReadable, conditionPaths } from './render.js';
 import { statesObject, type StatesInput } from './states-object.js';
 import { toJsonataNode, toJsonataTemplate } from './value.js';
 
@@ -40,7 +43,11 @@ export interface JsonataCatchRule {
   readonly next: string | ((b: JsonataChain<any, any, any, any>) => ChainLike<unknown, object>);
 }
 
-/** `(c) => [c(['States.ALL'], { output, assign }, (b) => b.task(…))]`: types each handler's input from its catcher. */
+/**
+ * `(c) => [c(['States.ALL'], { output, assign }, (b) => b.task(…))]`: types each handler's input from
+ * its catcher. With an `output`, jump to an existing state as `(b) => b.goto('Name')`: a bare name is
+ * checked before TypeScript has read the output, against the error output.
+ */
 export type JsonataCatcher<In, Scope extends object, V> = <O = never, A = never>(
   errors: readonly [string, ...string[]],
   options: JsonataCatcherOptions<In, V, O, A>,
@@ -52,7 +59,7 @@ export type JsonataHandlers<In, Scope extends object, V> = (c: JsonataCatcher<In
 /** A branch: a chain starting with `In` and the variables in scope. */
 type Branch<In, Scope extends object, V, Out> = (b: JsonataChain<In, In, Scope, V>) => ChainLike<Out, object>;
 
-type BranchOutputs<B> = { -readonly [K in keyof B]: B[K] extends (b: any) => ChainLike<infer Out, object> ? Out : never };
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /**
  * A chain of JSONata states (`workflow(name, { queryLanguage: 'JSONata' })`, or `.jsonata()` on a
@@ -167,14 +174,39 @@ export class JsonataChain<In, Out, Scope extends object = {}, V = {}> {
    * test is a condition built with eq/lt/and/… (written as JSONata), or any `jsonata<boolean>` expression.
    * The branches converge on whatever follows the Choice.
    */
-  choice<const N extends string, Built extends JsonataChoiceBuilder<any, any, any, any, any>, O = never, A = never>(
+  choice<const N extends string, Built extends BuiltChoice>(
     name: N,
-    build: (c: JsonataChoiceBuilder<Out, Named<Scope, N, Out>, never, {}, Assigned<V, A>, OutputOf<O, Out>>) => Built,
-    options: JsonataChoiceOptions<Out, V, O, A> = {},
-  ): JsonataChain<In, ChoiceOutput<Built>, Named<Scope, N, Out> & ChoiceScope<Built>, Assigned<V, A>> {
+    build: (c: JsonataChoiceBuilder<Out, Named<Scope, N, Out>, never, {}, V>) => Built,
+    options?: JsonataCommon,
+  ): JsonataChain<In, ChoiceOutput<Built>, Named<Scope, N, Out> & ChoiceScope<Built>, V>;
+  /**
+   * With `output` (what the chosen branch receives) and `assign` (variables set whichever rule
+   * matches): the options come first so that TypeScript knows them when it types the branches.
+   * Rule tests read the variables from before this state; its Assign applies after.
+   */
+  choice<const N extends string, Built extends BuiltChoice, O = never, A = never>(
+    name: N,
+    options: JsonataChoiceOptions<Out, V, O, A>,
+    build: (c: JsonataChoiceBuilder<Out, Named<Scope, N, Out>, never, {}, V, OutputOf<O, Out>, Assigned<V, A>>) => Built,
+  ): JsonataChain<In, ChoiceOutput<Built>, Named<Scope, N, Out> & ChoiceScope<Built>, Assigned<V, A>>;
+  // The implementation only has to cover both overloads: a chain with `any` variables is no supertype
+  // of a typed one (`Path<any>` carries an index signature), so it is typed as the chain it is.
+  choice(name: string, first: unknown, second?: unknown): ChainLike<unknown, object> {
+    const [build, options] = (typeof first === 'function' ? [first, second ?? {}] : [second, first]) as [
+      ((c: JsonataChoiceBuilder<any, any, never, {}, any>) => BuiltChoice) | undefined,
+      JsonataChoiceOptions<any, any, any, any>,
+    ];
+    if (typeof build !== 'function' || typeof options !== 'object') {
+      throw new TypeError(`choice('${name}'): give the rules as a callback, (c) => c.when(…)…`);
+    }
     const site = captureSite();
     const s = statesObject();
     const builder = build(new JsonataChoiceBuilder([], undefined));
+    builder.rules.forEach(({ condition }, index) => {
+      const where = `${name}: when[${index}]`;
+      if (condition.kind === 'expression' || condition.kind === 'path') assertJsonataReadable(condition, where);
+      else for (const path of conditionPaths(condition)) assertJsonataReadable(path, where);
+    });
     return this.#state(
       freezeNode({
         type: 'Choice',
@@ -192,16 +224,20 @@ export class JsonataChain<In, Out, Scope extends object = {}, V = {}> {
   }
 
   /** A Parallel: every branch gets `arguments` (default: the input); the result is the array of their outputs. */
-  parallel<
-    const N extends string,
-    const Branches extends readonly Branch<ItemInput<Out, Args>, {}, V, any>[],
-    Args = never,
-    O = never,
-    A = never,
-  >(
+  parallel<const N extends string, const Results extends readonly unknown[], Args = never, O = never, A = never>(
     name: N,
-    options: JsonataParallelOptions<Out, V, Args, BranchOutputs<Branches>, O, A, Branches, JsonataHandlers<Out, Named<Scope, NoInfer<N>, Out>, V>>,
-  ): JsonataChain<In, OutputOf<O, BranchOutputs<Branches>>, Named<Scope, N, Out>, Assigned<V, A>> {
+    options: JsonataParallelOptions<
+      Out,
+      V,
+      Args,
+      Mutable<Results>,
+      O,
+      A,
+      // Mapped over the results (not a constraint on the branches' type), so each branch is typed from `arguments`.
+      { readonly [K in keyof Results]: Branch<ItemInput<Out, Args>, {}, V, Results[K]> },
+      JsonataHandlers<Out, Named<Scope, NoInfer<N>, Out>, V>
+    >,
+  ): JsonataChain<In, OutputOf<O, Mutable<Results>>, Named<Scope, N, Out>, Assigned<V, A>> {
     const site = captureSite();
     const s = statesObject();
     const args = typeof options.arguments === 'function' ? (options.arguments as (s: unknown) => unknown)(s) : options.arguments;
@@ -245,7 +281,7 @@ export class JsonataChain<In, Out, Scope extends object = {}, V = {}> {
       ItemOut,
       O,
       A,
-      Branch<ProcessorInput<ItemInput<ReaderItem<D, Item>, Sel>, D>, {}, V, ItemOut>,
+      Branch<ProcessorInput<ItemInput<ReaderItem<D, Item>, Sel>, D>, {}, ProcessorVars<D, V>, ItemOut>,
       JsonataHandlers<Out, Named<Scope, NoInfer<N>, Out>, V>,
       D
     >,
@@ -354,15 +390,27 @@ export class JsonataChain<In, Out, Scope extends object = {}, V = {}> {
   }
 }
 
-type ChoiceOutput<B> = B extends JsonataChoiceBuilder<any, any, infer Out, any, any, any> ? Out : never;
-type ChoiceScope<B> = B extends JsonataChoiceBuilder<any, any, any, infer S, any, any> ? S : {};
+/** What a choice callback returns, read through its brands (a builder's `any` form would not match its typed tests). */
+interface BuiltChoice {
+  readonly [OUTPUT]: unknown;
+  readonly [SCOPE]: object;
+  readonly rules: readonly ChoiceRuleNode[];
+  readonly otherwiseTarget: TransitionNode | undefined;
+}
+type ChoiceOutput<B> = B extends { readonly [OUTPUT]: infer Out } ? Out : never;
+type ChoiceScope<B> = B extends { readonly [SCOPE]: infer S extends object } ? S : {};
 
 /** A rule's test: a condition (eq/lt/and/…) on the typed input, or a boolean JSONata expression. */
 export type JsonataTest<In, V> = (s: StatesInput<In, V>) => Condition | Expr<boolean> | import('../path/path.js').PathRef<boolean>;
 
-/** Builds a JSONata Choice's rules; the chosen branch receives the Choice's output (default: its input). */
-export class JsonataChoiceBuilder<In, Scope extends object, Out, BranchNames extends object, V, Passed = In> {
+/**
+ * Builds a JSONata Choice's rules. Tests read the variables `V` from before the Choice; the chosen
+ * branch receives the Choice's output (`Passed`, default: its input) and variables `BranchV` (with
+ * the Choice's own Assign).
+ */
+export class JsonataChoiceBuilder<In, Scope extends object, Out, BranchNames extends object, V, Passed = In, BranchV = V> {
   declare readonly [OUTPUT]: Out;
+  declare readonly [SCOPE]: BranchNames;
   readonly rules: readonly ChoiceRuleNode[];
   readonly otherwiseTarget: TransitionNode | undefined;
 
@@ -375,9 +423,9 @@ export class JsonataChoiceBuilder<In, Scope extends object, Out, BranchNames ext
   /** A rule: when `test` holds, go to `target` (an existing state's name, or a new branch). */
   when<BranchOut = never, BranchScope extends object = {}>(
     test: JsonataTest<In, V>,
-    target: GotoTarget<Passed, Scope> | ((b: JsonataChain<Passed, Passed, Scope, V>) => ChainLike<BranchOut, BranchScope>),
+    target: GotoTarget<Passed, Scope> | ((b: JsonataChain<Passed, Passed, Scope, BranchV>) => ChainLike<BranchOut, BranchScope>),
     comment?: string,
-  ): JsonataChoiceBuilder<In, Scope, Out | BranchOut, BranchNames & BranchScope, V, Passed> {
+  ): JsonataChoiceBuilder<In, Scope, Out | BranchOut, BranchNames & BranchScope, V, Passed, BranchV> {
     const value = test(statesObject() as never);
     const condition = isExpr(value) ? value[EXPRESSION_NODE] : isPathRef(value) ? nodeOfPath(value) : nodeOfCondition(value);
     const site = captureSite();
@@ -387,8 +435,8 @@ export class JsonataChoiceBuilder<In, Scope extends object, Out, BranchNames ext
 
   /** The Default: where to go when no rule matches (without it, States.NoChoiceMatched). */
   otherwise<BranchOut = never, BranchScope extends object = {}>(
-    target: GotoTarget<Passed, Scope> | ((b: JsonataChain<Passed, Passed, Scope, V>) => ChainLike<BranchOut, BranchScope>),
-  ): JsonataChoiceBuilder<In, Scope, Out | BranchOut, BranchNames & BranchScope, V, Passed> {
+    target: GotoTarget<Passed, Scope> | ((b: JsonataChain<Passed, Passed, Scope, BranchV>) => ChainLike<BranchOut, BranchScope>),
+  ): JsonataChoiceBuilder<In, Scope, Out | BranchOut, BranchNames & BranchScope, V, Passed, BranchV> {
     return new JsonataChoiceBuilder(this.rules, transition(target as never, captureSite()));
   }
 }
@@ -415,8 +463,11 @@ function numberField(value: number | ((s: any) => unknown) | undefined, s: unkno
 }
 
 function jsonataValue(value: unknown, where: string): JsonataValue {
-  if (isExpr(value)) return value[EXPRESSION_NODE];
-  if (isPathRef(value)) return nodeOfPath(value);
+  if (isExpr(value) || isPathRef(value)) {
+    const node = isExpr(value) ? value[EXPRESSION_NODE] : nodeOfPath(value);
+    assertJsonataReadable(node, where);
+    return node;
+  }
   throw new TypeError(`${where}: expected a typed path or a jsonata\`…\` expression`);
 }
 

@@ -1,5 +1,6 @@
 import { expressionNode, type ExpressionNode, type PathNode, type PlaceholderNode } from '../ir/value-node.js';
 import { isPathRef, nodeOfPath, type PathRef } from '../path/path.js';
+import { isIntrinsic } from '../payload/intrinsic.js';
 import { isPlaceholder, PLACEHOLDER_NODE, type Placeholder } from '../payload/placeholder.js';
 
 export const EXPRESSION_NODE = Symbol.for('typestep.jsonata');
@@ -46,5 +47,8 @@ function spliceParts(value: Splice | undefined, index: number): (string | PathNo
   if (isPlaceholder(value)) return [value[PLACEHOLDER_NODE]];
   if (value === null || typeof value === 'string' || typeof value === 'boolean') return [JSON.stringify(value)];
   if (typeof value === 'number' && Number.isFinite(value)) return [JSON.stringify(value)];
+  if (isIntrinsic(value)) {
+    throw new TypeError(`jsonata\`…\`: splice ${index + 1} is an intrinsic function (States.*), which is JSONPath only; write the JSONata function in the expression's text instead`);
+  }
   throw new TypeError(`jsonata\`…\`: splice ${index + 1} is ${value === undefined ? 'undefined' : String(value)}; splice a typed path, an expression, a sub() placeholder or a JSON literal`);
 }

@@ -101,10 +101,17 @@ export type ItemInput<Item, Sel> = [Sel] extends [never] ? Item : Resolve<Sel>;
 /** The item type: what the Distributed Map's reader yields, else what `items` holds. */
 export type ReaderItem<D, Item> = D extends { readonly itemReader: ItemReader<infer I> } ? I : Item;
 
-/** With an ItemBatcher, a child receives `{ Items, BatchInput }` instead of one item. */
-export type ProcessorInput<ItemIn, D> = D extends { readonly itemBatcher: { readonly batchInput?: infer B } }
-  ? Batch<ItemIn, Resolve<B>>
+/**
+ * With an ItemBatcher, a child receives `{ Items, BatchInput }` instead of one item (BatchInput is
+ * undefined when the batcher gives none). The batcher is matched whole: an all-optional pattern such
+ * as `{ batchInput?: infer B }` would not match a batcher without batchInput (TypeScript's weak-type check).
+ */
+export type ProcessorInput<ItemIn, D> = D extends { readonly itemBatcher: infer Batcher }
+  ? Batch<ItemIn, Batcher extends { readonly batchInput: infer B } ? Resolve<B> : undefined>
   : ItemIn;
+
+/** The variables a Map's iterations read: a Distributed Map's child executions see none of the parent's. */
+export type ProcessorVars<D, V> = [D] extends [undefined] ? V : {};
 
 export interface JsonataMapOptions<In, V, Item, Sel, ItemOut, O, A, Processor, Handlers, D> extends JsonataCommon {
   /** The items: a typed path to an array, an expression, or a literal array (default: the input). Not with `distributed.itemReader`. */

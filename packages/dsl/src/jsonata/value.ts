@@ -3,6 +3,7 @@ import { isPathRef, nodeOfPath, type PathRef } from '../path/path.js';
 import { isIntrinsic } from '../payload/intrinsic.js';
 import { isPlaceholder, PLACEHOLDER_NODE, type Placeholder } from '../payload/placeholder.js';
 import { EXPRESSION_NODE, isExpr, type Expr } from './expression.js';
+import { assertJsonataReadable } from './render.js';
 
 /**
  * What a JSONata field (Arguments, Output, Assign, Items…) may hold: JSON, typed paths and
@@ -23,8 +24,11 @@ export type JsonataTemplate =
 
 /** Converts a JSONata field's value into its IR node. */
 export function toJsonataNode(value: unknown, where: string): ValueNode {
-  if (isPathRef(value)) return nodeOfPath(value);
-  if (isExpr(value)) return value[EXPRESSION_NODE];
+  if (isPathRef(value) || isExpr(value)) {
+    const node = isExpr(value) ? value[EXPRESSION_NODE] : nodeOfPath(value);
+    assertJsonataReadable(node, where);
+    return node;
+  }
   if (isPlaceholder(value)) return value[PLACEHOLDER_NODE];
   if (isIntrinsic(value)) {
     throw new TypeError(`${where}: intrinsic functions (States.*) are JSONPath only; in a JSONata state write the JSONata function with jsonata\`…\``);

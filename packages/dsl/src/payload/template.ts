@@ -1,6 +1,6 @@
 import { arrayNode, literalNode, templateNode, type Json, type ValueNode } from '../ir/value-node.js';
 import { isPathRef, nodeOfPath, type PathRef } from '../path/path.js';
-import type { Expr } from '../jsonata/expression.js';
+import { isExpr, type Expr } from '../jsonata/expression.js';
 import { INTRINSIC_NODE, isIntrinsic, type Intrinsic } from './intrinsic.js';
 import { isPlaceholder, PLACEHOLDER_NODE, type Placeholder } from './placeholder.js';
 
@@ -66,6 +66,9 @@ export function toValueNode(value: unknown, where: string): ValueNode {
       return toValueNode(item, `${where}[${index}]`);
     });
     return items.every((item) => item.kind === 'literal') ? literalNode(items.map((item) => (item as { value: Json }).value)) : arrayNode(items);
+  }
+  if (isExpr(value)) {
+    throw new TypeError(`${where}: a jsonata\`…\` expression cannot be used in a JSONPath state; use a typed path or an intrinsic, or continue with .jsonata()`);
   }
   if (typeof value === 'object' && value !== null) {
     const entries = Object.entries(value).filter(([, inner]) => inner !== undefined);

@@ -50,12 +50,17 @@ export function s3Objects(options: { readonly bucket: StringOption; readonly pre
   return reader('arn:aws:states:::s3:listObjectsV2', { Bucket: options.bucket, Prefix: options.prefix }, maxItems(options.maxItems));
 }
 
+/*
+ * The generic readers return `ItemReader<NoInfer<Item>>`: without it TypeScript infers `Item` from
+ * where the reader is used (a map's options, typed for any item) and types every item `any`.
+ */
+
 /** A JSON array stored in S3; `Item` is the type of one element. */
-export const s3Json = <Item = unknown>(options: S3Location): ItemReader<Item> =>
+export const s3Json = <Item = unknown>(options: S3Location): ItemReader<NoInfer<Item>> =>
   reader('arn:aws:states:::s3:getObject', objectArgs(options), { InputType: 'JSON', ...maxItems(options.maxItems) });
 
 /** A JSON Lines object in S3, one item per line. */
-export const s3Jsonl = <Item = unknown>(options: S3Location): ItemReader<Item> =>
+export const s3Jsonl = <Item = unknown>(options: S3Location): ItemReader<NoInfer<Item>> =>
   reader('arn:aws:states:::s3:getObject', objectArgs(options), { InputType: 'JSONL', ...maxItems(options.maxItems) });
 
 /**
@@ -75,7 +80,7 @@ export function s3Csv<const H extends string>(
 }
 
 /** An S3 inventory report: its manifest.json; each item an object of the inventory. */
-export const s3InventoryManifest = <Item = { readonly Bucket: string; readonly Key: string }>(options: S3Location): ItemReader<Item> =>
+export const s3InventoryManifest = <Item = { readonly Bucket: string; readonly Key: string }>(options: S3Location): ItemReader<NoInfer<Item>> =>
   reader('arn:aws:states:::s3:getObject', objectArgs(options), { InputType: 'MANIFEST', ...maxItems(options.maxItems) });
 
 const objectArgs = (options: S3Location) => ({ Bucket: options.bucket, Key: options.key });
@@ -130,13 +135,17 @@ export function distributedFields(options: DistributedOptions<any, any>, jsonata
     processorConfig: { readonly Mode: 'DISTRIBUTED'; readonly ExecutionType: 'STANDARD' | 'EXPRESS' };
   } = { processorConfig: Object.freeze({ Mode: 'DISTRIBUTED', ExecutionType: options.executionType }) };
   const argsKey = jsonata ? 'Arguments' : 'Parameters';
+  // A JSONPath state cannot hold an expression (and a template would read one as an empty object).
+  const convert = (value: unknown, at: string): ValueNode => {
+    if (!jsonata && isExpr(value)) {
+      throw new TypeError(`${where}: ${at} is a jsonata\`…\` expression in a JSONPath state; give a typed path instead, or build the Map in a JSONata chain`);
+    }
+    return toValue(value, `${where}: ${at}`);
+  };
   const field = (name: string, value: unknown): [string, ValueNode][] => {
     if (value === undefined) return [];
-    if (!jsonata && (isPathRef(value) || isExpr(value))) {
-      if (isExpr(value)) throw new TypeError(`${where}: ${name} is a JSONata expression in a JSONPath state`);
-      return [[`${name}Path`, literalNode(renderPath(nodeOfPath(value)))]];
-    }
-    return [[name, toValue(value, `${where}: ${name}`)]];
+    if (!jsonata && isPathRef(value)) return [[`${name}Path`, literalNode(renderPath(nodeOfPath(value)))]];
+    return [[name, convert(value, name)]];
   };
   if (options.itemReader) {
     const reader = options.itemReader;
@@ -145,7 +154,7 @@ export function distributedFields(options: DistributedOptions<any, any>, jsonata
     fields.itemReader = templateNode([
       ['Resource', literalNode(reader.resource)],
       ...(config.length ? [['ReaderConfig', templateNode(config)] as [string, ValueNode]] : []),
-      [argsKey, templateNode(args.map(([name, value]) => [name, toValue(value, `${where}: itemReader.${name}`)]))],
+      [argsKey, templateNode(args.map(([name, value]) => [name, convert(value, `itemReader.${name}`)]))],
     ]);
   }
   if (options.itemBatcher) {
@@ -153,7 +162,7 @@ export function distributedFields(options: DistributedOptions<any, any>, jsonata
     fields.itemBatcher = templateNode([
       ...field('MaxItemsPerBatch', batcher.maxItemsPerBatch),
       ...field('MaxInputBytesPerBatch', batcher.maxInputBytesPerBatch),
-      ...(batcher.batchInput === undefined ? [] : [['BatchInput', toValue(batcher.batchInput, `${where}: batchInput`)] as [string, ValueNode]]),
+      ...(batcher.batchInput === undefined ? [] : [['BatchInput', convert(batcher.batchInput, 'batchInput')] as [string, ValueNode]]),
     ]);
   }
   if (options.resultWriter) {
@@ -161,7 +170,7 @@ export function distributedFields(options: DistributedOptions<any, any>, jsonata
     const args = [['Bucket', writer.bucket], ['Prefix', writer.prefix]].filter(([, value]) => value !== undefined) as [string, unknown][];
     fields.resultWriter = templateNode([
       ['Resource', literalNode('arn:aws:states:::s3:putObject')],
-      [argsKey, templateNode(args.map(([name, value]) => [name, toValue(value, `${where}: resultWriter.${name}`)]))],
+      [argsKey, templateNode(args.map(([name, value]) => [name, convert(value, `resultWriter.${name}`)]))],
       ...(writer.writerConfig ? [['WriterConfig', literalNode({ ...writer.writerConfig })] as [string, ValueNode]] : []),
     ]);
   }
@@ -170,7 +179,7 @@ export function distributedFields(options: DistributedOptions<any, any>, jsonata
     if (value === undefined) continue;
     if (typeof value === 'number') fields[option] = value;
     else if (!jsonata && isPathRef(value)) fields[`${option}Path`] = nodeOfPath(value);
-    else fields[option] = toValue(value, `${where}: ${option}`) as JsonataValue;
+    else fields[option] = convert(value, option) as JsonataValue;
   }
   if (options.label !== undefined) fields.label = options.label;
   return fields;

@@ -60,7 +60,7 @@ export type MapOptions<In, Selected, Item, Params extends Template, ItemIn, Item
        */
       readonly distributed?: DistributedOptions<Item, unknown> | (($: Path<Selected>, $$: Context) => DistributedOptions<Item, unknown>);
       /** Variables to set (`Assign`), from the result after resultSelector. */
-      readonly assign?: (result: Path<Selection<ItemOut[], Selector>>, $$: Context) => Template;
+      readonly assign?: (result: Path<NoInfer<Selection<ItemOut[], Selector>>>, $$: Context) => Template;
       readonly resultSelector?: (result: Path<ItemOut[]>, $$: Context) => Selector;
       readonly resultPath?: RP;
       readonly outputPath?: (($: Path<ApplyResultPath<In, RP, Selection<ItemOut[], Selector>>>) => PathTo<Out>);

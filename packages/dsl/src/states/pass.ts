@@ -27,7 +27,7 @@ export interface PassOptions<In, Selected, Params extends Template, Result, RP e
   readonly resultPath?: RP;
   readonly outputPath?: (($: Path<ApplyResultPath<In, RP, PassResult<Selected, Params, Result>>>) => PathTo<Out>);
   /** Variables to set (`Assign`), from the Pass result; read them with `variable()`. */
-  readonly assign?: (result: Path<PassResult<Selected, Params, Result>>, $$: Context) => Template;
+  readonly assign?: (result: Path<NoInfer<PassResult<Selected, Params, Result>>>, $$: Context) => Template;
 }
 
 export function passNode(

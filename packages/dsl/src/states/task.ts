@@ -31,7 +31,7 @@ export interface TaskOptions<In, Selected, Params extends Template, Result, Sele
   readonly retry?: readonly RetryOptions[];
   readonly catch?: CatchOption<In, Scope>;
   /** Variables to set (`Assign`): JSONPath reads the result after resultSelector; read them with `variable()`. */
-  readonly assign?: (result: Path<Selection<Result, Selector>>, $$: Context) => Template;
+  readonly assign?: (result: Path<NoInfer<Selection<Result, Selector>>>, $$: Context) => Template;
   /** Seconds, or a path to a number in the input (`TimeoutSecondsPath`). */
   readonly timeoutSeconds?: number | (($: Path<Selected>) => PathTo<number>);
   readonly heartbeatSeconds?: number | (($: Path<Selected>) => PathTo<number>);
