@@ -1,4 +1,4 @@
-export { Chain, ChoiceBuilder, unsafeTarget, type GotoTarget, type UnsafeTarget } from './chain.js';
+export { Chain, ChoiceBuilder, unsafeTarget, type GotoTarget, type UnsafeTarget, type Named, type ChainLike } from './chain.js';
 export { workflow, fragment, isWorkflow, toWorkflowNode, type WorkflowOptions } from './workflow.js';
 export { shape, untyped, type Schema, type Infer } from './schema.js';
 export { sub, isPlaceholder, type Placeholder } from './payload/placeholder.js';
