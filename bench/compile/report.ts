@@ -1,7 +1,7 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Machine } from './machine.js';
 import type { Sample } from './measure.js';
 import type { Hotspot, ProfileSummary } from './profile.js';
+import { machineTable, mdTable, sectionMarkers, writeSection } from '../markdown.js';
 
 /** The targets from the issue ("Done when"). */
 export const TARGETS = {
@@ -192,16 +192,8 @@ function measurementRows(r: Results): [string, Sample][] {
 
 // ── BENCHMARKS.md ────────────────────────────────────────────────────────────────────────
 
-const START = '<!-- bench:compile:start -->';
-const END = '<!-- bench:compile:end -->';
+const [START, END] = sectionMarkers('compile');
 
-function mdTable(header: readonly string[], align: readonly ('l' | 'r')[], rows: readonly (readonly string[])[]): string {
-  return [
-    `| ${header.join(' | ')} |`,
-    `| ${align.map((a) => (a === 'r' ? '---:' : '---')).join(' | ')} |`,
-    ...rows.map((row) => `| ${row.join(' | ')} |`),
-  ].join('\n');
-}
 
 const code = (text: string) => `\`${text}\``;
 
@@ -252,24 +244,7 @@ export function markdownSection(r: Results): string {
   lines.push(START, '', '## bench/compile — the compiler, and the seed-000 pipeline against aws-cdk-lib', '');
   lines.push(`Written by ${code(r.command)} (bench/compile/run.ts) on ${r.date}. Every number below comes from that one run.`, '');
   lines.push(
-    mdTable(
-      ['machine', ''],
-      ['l', 'l'],
-      [
-        ['CPUs (`nproc`)', String(r.machine.cpus)],
-        ['CPU model (/proc/cpuinfo)', r.machine.cpuModel],
-        ['memory', r.machine.memory],
-        ['node', r.machine.node],
-        ['OS', r.machine.os],
-        ['load average (1 min) at start / end', `${r.machine.loadAverage.toFixed(2)} / ${r.loadAverageAtEnd.toFixed(2)}`],
-        [
-          'versions',
-          Object.entries(r.versions)
-            .map(([name, version]) => `${name} ${version}`)
-            .join(', '),
-        ],
-      ],
-    ),
+    machineTable(r.machine, r.loadAverageAtEnd, r.versions),
     '',
   );
 
@@ -388,19 +363,5 @@ export function markdownSection(r: Results): string {
 
 /** Writes the bench/compile section into BENCHMARKS.md, keeping whatever else the file holds. */
 export function writeBenchmarksMd(r: Results, file: string): string {
-  const section = markdownSection(r);
-  let text: string;
-  if (existsSync(file)) {
-    const current = readFileSync(file, 'utf8');
-    const start = current.indexOf(START);
-    const end = current.indexOf(END);
-    text =
-      start >= 0 && end > start
-        ? `${current.slice(0, start)}${section}${current.slice(end + END.length)}`
-        : `${current.trimEnd()}\n\n${section}\n`;
-  } else {
-    text = `# Benchmarks\n\nEach section is written by a benchmark in bench/ (run with \`pnpm bench\`) and holds the numbers of its last run, with the machine they were measured on. Ratios compare with the alternatives measured in the same run.\n\n${section}\n`;
-  }
-  writeFileSync(file, text);
-  return file;
+  return writeSection(file, 'compile', markdownSection(r));
 }

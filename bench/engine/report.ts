@@ -1,6 +1,6 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Machine } from '../compile/machine.js';
 import type { Sample } from '../compile/measure.js';
+import { machineTable, mdTable, sectionMarkers, writeSection } from '../markdown.js';
 
 /** The target from the issue ("Done when"): this engine at least 5× faster than aws-local-stepfunctions. */
 export const TARGET_SPEEDUP = 5;
@@ -68,39 +68,14 @@ export function printReport(r: Results): void {
   );
 }
 
-const START = '<!-- bench:engine:start -->';
-const END = '<!-- bench:engine:end -->';
+const [START, END] = sectionMarkers('engine');
 
-function mdTable(header: readonly string[], align: readonly ('l' | 'r')[], rows: readonly (readonly string[])[]): string {
-  return [
-    `| ${header.join(' | ')} |`,
-    `| ${align.map((a) => (a === 'r' ? '---:' : '---')).join(' | ')} |`,
-    ...rows.map((row) => `| ${row.join(' | ')} |`),
-  ].join('\n');
-}
 
 export function markdownSection(r: Results): string {
   const lines: string[] = [START, '', '## bench/engine — the local engine against aws-local-stepfunctions', ''];
   lines.push(`Written by \`${r.command}\` (bench/engine/run.ts) on ${r.date}. Every number below comes from that one run.`, '');
   lines.push(
-    mdTable(
-      ['machine', ''],
-      ['l', 'l'],
-      [
-        ['CPUs (`nproc`)', String(r.machine.cpus)],
-        ['CPU model (/proc/cpuinfo)', r.machine.cpuModel],
-        ['memory', r.machine.memory],
-        ['node', r.machine.node],
-        ['OS', r.machine.os],
-        ['load average (1 min) at start / end', `${r.machine.loadAverage.toFixed(2)} / ${r.loadAverageAtEnd.toFixed(2)}`],
-        [
-          'versions',
-          Object.entries(r.versions)
-            .map(([name, version]) => `${name} ${version}`)
-            .join(', '),
-        ],
-      ],
-    ),
+    machineTable(r.machine, r.loadAverageAtEnd, r.versions),
     '',
     '### Target',
     '',
@@ -168,17 +143,5 @@ export function markdownSection(r: Results): string {
 
 /** Writes the bench/engine section into BENCHMARKS.md, keeping whatever else the file holds. */
 export function writeBenchmarksMd(r: Results, file: string): void {
-  const section = markdownSection(r);
-  if (!existsSync(file)) {
-    writeFileSync(file, `# Benchmarks\n\n${section}\n`);
-    return;
-  }
-  const current = readFileSync(file, 'utf8');
-  const start = current.indexOf(START);
-  const end = current.indexOf(END);
-  const text =
-    start >= 0 && end > start
-      ? `${current.slice(0, start)}${section}${current.slice(end + END.length)}`
-      : `${current.trimEnd()}\n\n${section}\n`;
-  writeFileSync(file, text);
+  writeSection(file, 'engine', markdownSection(r));
 }

@@ -1,6 +1,6 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Machine } from '../compile/machine.js';
 import type { Sample } from '../compile/measure.js';
+import { machineTable, mdTable, sectionMarkers, writeSection } from '../markdown.js';
 
 export interface UsageRun {
   readonly objects: number;
@@ -30,8 +30,7 @@ export interface HandlerResults {
   readonly checks: readonly string[];
 }
 
-const START = '<!-- bench:handlers:start -->';
-const END = '<!-- bench:handlers:end -->';
+const [START, END] = sectionMarkers('handlers');
 
 const ms = (value: number) => (value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1) : value.toFixed(2));
 const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
@@ -64,27 +63,12 @@ export function printReport(r: HandlerResults): void {
   process.stdout.write(`${out.join('\n')}\n`);
 }
 
-function mdTable(header: readonly string[], align: readonly ('l' | 'r')[], rows: readonly (readonly string[])[]): string {
-  return [`| ${header.join(' | ')} |`, `| ${align.map((a) => (a === 'r' ? '---:' : '---')).join(' | ')} |`, ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n');
-}
 
 export function markdownSection(r: HandlerResults): string {
   const lines = [START, '', '## bench/handlers — the runtime handlers against bare sharp and a collect-everything listing', ''];
   lines.push(`Written by \`${r.command}\` (bench/handlers/run.ts) on ${r.date}. Every number below comes from that one run.`, '');
   lines.push(
-    mdTable(
-      ['machine', ''],
-      ['l', 'l'],
-      [
-        ['CPUs (`nproc`)', String(r.machine.cpus)],
-        ['CPU model (/proc/cpuinfo)', r.machine.cpuModel],
-        ['memory', r.machine.memory],
-        ['node', r.machine.node],
-        ['OS', r.machine.os],
-        ['load average (1 min) at start / end', `${r.machine.loadAverage.toFixed(2)} / ${r.loadAverageAtEnd.toFixed(2)}`],
-        ['versions', Object.entries(r.versions).map(([name, version]) => `${name} ${version}`).join(', ')],
-      ],
-    ),
+    machineTable(r.machine, r.loadAverageAtEnd, r.versions),
     '',
   );
   lines.push(`### Image handler vs bare sharp: seed 000's seven operations on a ${r.input.width}×${r.input.height} JPEG (ms)`, '');
@@ -113,12 +97,6 @@ export function markdownSection(r: HandlerResults): string {
 }
 
 /** Writes the bench/handlers section into BENCHMARKS.md, keeping whatever else the file holds. */
-export function writeSection(r: HandlerResults, file: string): string {
-  const section = markdownSection(r);
-  const current = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n';
-  const start = current.indexOf(START);
-  const end = current.indexOf(END);
-  const text = start >= 0 && end > start ? `${current.slice(0, start)}${section}${current.slice(end + END.length)}` : `${current.trimEnd()}\n\n${section}\n`;
-  writeFileSync(file, text);
-  return file;
+export function writeHandlersSection(r: HandlerResults, file: string): string {
+  return writeSection(file, 'handlers', markdownSection(r));
 }

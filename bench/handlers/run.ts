@@ -22,7 +22,7 @@ import sharp from 'sharp';
 import { describeMachine } from '../compile/machine.js';
 import { roundRobin, sample, type Sample } from '../compile/measure.js';
 import { bareSharp, SEED_OPERATIONS, twelveMegapixelJpeg } from './image-operations.js';
-import { printReport, writeSection, type HandlerResults, type UsageRun } from './report.js';
+import { printReport, writeHandlersSection, type HandlerResults, type UsageRun } from './report.js';
 
 const args = new Set(process.argv.slice(2));
 const quick = args.has('--quick');
@@ -171,4 +171,4 @@ const results: HandlerResults = {
   checks,
 };
 printReport(results);
-if (!args.has('--no-write')) log(`wrote ${writeSection(results, fileURLToPath(new URL('../../BENCHMARKS.md', import.meta.url)))}`);
+if (!args.has('--no-write')) log(`wrote ${writeHandlersSection(results, fileURLToPath(new URL('../../BENCHMARKS.md', import.meta.url)))}`);
