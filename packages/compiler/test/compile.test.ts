@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { eq, fragment, shape, unsafeTarget, untyped, workflow } from '@typestep/dsl';
+import { eq, fragment, jsonata, shape, unsafeTarget, untyped, workflow } from '@typestep/dsl';
 import { compile } from '../src/index.js';
 
 /** The line this is called from. */
@@ -48,5 +48,32 @@ describe('compile(): emitter and validator together', () => {
     const states = result.definition.States as Record<string, Record<string, unknown>>;
     expect(states.S).toEqual({ Type: 'Pass', End: true });
     expect(result.diagnostics.map((d) => d.code)).toEqual(['STEP106']);
+  });
+});
+
+describe('compile(): JSONata and variables are checked at build time, at the builder call', () => {
+  test('a JSONata syntax error is a diagnostic at the state, quoting jsonata, on the line of the builder call', () => {
+    const line = here() + 2;
+    const result = compile(
+      workflow('J', { queryLanguage: 'JSONata', input: shape<{ items: number[] }>() }).pass('Sum', { output: ({ input }) => ({ total: jsonata<number>`$sum(${input.items}` }) }),
+    );
+    expect(result.diagnostics.map((d) => [d.code, d.statePath])).toEqual([['STEP508', 'J > Sum > Output > total']]);
+    expect(result.diagnostics[0]!.message).toContain('$sum($states.input.items');
+    expect(result.diagnostics[0]!.source?.file).toMatch(/compile\.test\.ts$/);
+    expect(result.diagnostics[0]!.source?.line).toBe(line);
+  });
+
+  test('a variable read on a path where it may not be assigned is a build error naming it', () => {
+    const line = here() + 5;
+    const result = compile(
+      workflow('V', { queryLanguage: 'JSONata', input: shape<{ n: number }>() })
+        .choice('Big?', (c) => c.when(({ input }) => jsonata<boolean>`${input.n} > 10`, (b) => b.pass('Remember', { assign: () => ({ big: true }) })).otherwise((b) => b.pass('Forget')))
+        // tsc already refuses `vars.big` here (a branch's variables do not flow past the Choice); the annotation
+        // forces the read through to show the compiler's own check, which hand-written ASL relies on.
+        .pass('Use', { output: ({ vars }: { vars: { big: import('@typestep/dsl').Path<boolean> } }) => ({ big: vars.big }) }),
+    );
+    expect(result.diagnostics.map((d) => [d.code, d.statePath])).toEqual([['STEP703', 'V > Use > Output > big']]);
+    expect(result.diagnostics[0]!.message).toContain('$big');
+    expect(result.diagnostics[0]!.source?.line).toBe(line);
   });
 });
