@@ -64,7 +64,7 @@ describe('compile(): JSONata and variables are checked at build time, at the bui
   });
 
   test('a variable read on a path where it may not be assigned is a build error naming it', () => {
-    const line = here() + 5;
+    const line = here() + 6;
     const result = compile(
       workflow('V', { queryLanguage: 'JSONata', input: shape<{ n: number }>() })
         .choice('Big?', (c) => c.when(({ input }) => jsonata<boolean>`${input.n} > 10`, (b) => b.pass('Remember', { assign: () => ({ big: true }) })).otherwise((b) => b.pass('Forget')))
