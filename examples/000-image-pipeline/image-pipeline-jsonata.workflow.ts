@@ -1,4 +1,5 @@
 import { jsonata, sub, workflow } from '@typestep/dsl';
+import { imageContract } from '@typestep/runtime-handlers';
 import { z } from 'zod';
 
 /**
@@ -9,8 +10,8 @@ import { z } from 'zod';
  */
 const Upload = z.object({ Key: z.string() });
 
-/** What the image handler returns: the keys it wrote, and the key it read. */
-const ImageResult = z.object({ Key: z.string(), outputs: z.array(z.string()) });
+/** What the image handler returns: the key it read, and the keys it wrote. */
+const ImageResult = imageContract.output;
 
 const image = sub('LambdaFunction');
 const lambdaRetry = [{ errors: ['Lambda.ServiceException', 'Lambda.TooManyRequestsException'] as const, intervalSeconds: 2, maxAttempts: 3, backoffRate: 2 }];
@@ -31,6 +32,8 @@ export default workflow('ImagePipelineJsonata', { queryLanguage: 'JSONata', inpu
             resource: image,
             arguments: ({ vars }) => ({ action: 'convert', key: vars.key, type: 'png' }),
             returns: ImageResult,
+            // The branch's output lists both conversions: the jpg's keys (this state's input) and the png's.
+            output: ({ input, result }) => ({ Key: result.Key, OutputKeys: jsonata<string[]>`$append(${input.OutputKeys}, ${result.OutputKeys})` }),
             retry: lambdaRetry,
           }),
       (b) =>
@@ -66,7 +69,7 @@ export default workflow('ImagePipelineJsonata', { queryLanguage: 'JSONata', inpu
     // Every key written, in one list: $append flattens the branches' results.
     output: ({ result, vars }) => ({
       Key: vars.key,
-      outputs: jsonata<string[]>`$append($append(${result}[0].outputs, ${result}[1].outputs), ${result}[2].outputs)`,
+      outputs: jsonata<string[]>`$append($append(${result}[0].OutputKeys, ${result}[1].OutputKeys), ${result}[2].OutputKeys)`,
     }),
     catch: (c) => [
       c(['States.ALL'], { output: ({ errorOutput, vars }) => ({ key: vars.key, error: errorOutput.Error, cause: errorOutput.Cause }) }, (b) =>

@@ -6,6 +6,7 @@ export { imageHandler } from './image/handler.js';
 export { listObjectsHandler, TIME_MARGIN_MS } from './usage/list-objects.js';
 export { putUsageHandler } from './usage/put-usage.js';
 export { createMessageHandler } from './usage/create-message.js';
+export { sumUsageBatchHandler } from './usage/sum-usage-batch.js';
 export { createStateMachineHandler } from './controller/create-state-machine.js';
 export { describeExecutionHandler } from './controller/describe-execution.js';
 export { deleteStateMachineHandler } from './controller/delete-state-machine.js';

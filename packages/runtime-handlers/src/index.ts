@@ -5,7 +5,7 @@
  */
 import { createStateMachineContract, deleteStateMachineContract, describeExecutionContract } from './controller/contract.js';
 import { imageContract } from './image/contract.js';
-import { createMessageContract, listObjectsContract, putUsageContract } from './usage/contract.js';
+import { createMessageContract, listObjectsContract, putUsageContract, sumUsageBatchContract } from './usage/contract.js';
 
 export { contract, type HandlerContract, type RequestOf, type ResultOf } from './contract.js';
 export * from './errors.js';
@@ -21,11 +21,16 @@ export {
   createMessageContract,
   CreateMessageRequest,
   CreateMessageResult,
+  ExtensionRow,
   listObjectsContract,
   ListObjectsRequest,
   ListObjectsResult,
   putUsageContract,
   PutUsageRequest,
+  S3ObjectItem,
+  sumUsageBatchContract,
+  SumUsageBatchRequest,
+  SumUsageBatchResult,
 } from './usage/contract.js';
 export { Usage, MAX_EXTENSIONS } from './usage/usage.js';
 export { USAGE_TABLE_KEYS, usageTableDefinition } from './usage/usage-table.js';
@@ -45,6 +50,7 @@ export const contracts = {
   'list-objects': listObjectsContract,
   'put-usage': putUsageContract,
   'create-message': createMessageContract,
+  'sum-usage-batch': sumUsageBatchContract,
   'create-state-machine': createStateMachineContract,
   'describe-execution': describeExecutionContract,
   'delete-state-machine': deleteStateMachineContract,

@@ -20,7 +20,8 @@ export type NumberOption = number | PathRef<number> | Expr<number>;
 export interface S3ObjectItem {
   readonly Etag: string;
   readonly Key: string;
-  readonly LastModified: string;
+  /** Epoch seconds, as the Distributed Map hands it over (e.g. 1668699881). */
+  readonly LastModified: number;
   readonly Size: number;
   readonly StorageClass: string;
 }

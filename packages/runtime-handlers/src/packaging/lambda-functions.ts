@@ -18,6 +18,7 @@ export const LAMBDA_FUNCTIONS: readonly LambdaFunction[] = [
   { name: 'list-objects', module: 'usage/list-objects.ts', export: 'listObjectsHandler' },
   { name: 'put-usage', module: 'usage/put-usage.ts', export: 'putUsageHandler' },
   { name: 'create-message', module: 'usage/create-message.ts', export: 'createMessageHandler' },
+  { name: 'sum-usage-batch', module: 'usage/sum-usage-batch.ts', export: 'sumUsageBatchHandler' },
   { name: 'create-state-machine', module: 'controller/create-state-machine.ts', export: 'createStateMachineHandler' },
   { name: 'describe-execution', module: 'controller/describe-execution.ts', export: 'describeExecutionHandler' },
   { name: 'delete-state-machine', module: 'controller/delete-state-machine.ts', export: 'deleteStateMachineHandler' },

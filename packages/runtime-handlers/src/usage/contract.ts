@@ -40,7 +40,8 @@ export const PutUsageRequest = ListingDone.extend({
   done: z.literal(true, { error: 'the listing is not finished: call list-objects with its result until done is true' }),
 });
 
-export const TopExtension = ExtensionUsage.extend({ extension: z.string() });
+/** One extension's sums: `{ extension, objects, bytes }`. */
+export const ExtensionRow = ExtensionUsage.extend({ extension: z.string() });
 
 /** What put-usage stored, summed up for the message. */
 export const BucketReport = z.object({
@@ -49,7 +50,7 @@ export const BucketReport = z.object({
   objects: z.number(),
   bytes: z.number(),
   /** The largest extensions by bytes (at most TOP_EXTENSIONS); the full list is in DynamoDB. */
-  topExtensions: z.array(TopExtension),
+  topExtensions: z.array(ExtensionRow),
   /** `already-stored` when this run's record was there before: a retry changed nothing. */
   stored: z.enum(['created', 'already-stored']),
 });
@@ -58,6 +59,32 @@ export const BucketReport = z.object({
 export const CreateMessageRequest = z.array(BucketReport).min(1, 'expected at least one bucket report (the Parallel state\'s output)');
 export const CreateMessageResult = z.object({ message: z.string() });
 
+/**
+ * One object as a Distributed Map's S3 reader (`s3:listObjectsV2`) hands it over. Only Key and
+ * Size are summed; the rest are typed for the workflows that pass them on.
+ */
+export const S3ObjectItem = z.object({
+  Key: z.string(),
+  Size: z.number().int().nonnegative(),
+  Etag: z.string().optional(),
+  /** Seconds since the epoch, as the reader gives it. */
+  LastModified: z.union([z.number(), z.string()]).optional(),
+  StorageClass: z.string().optional(),
+});
+
+/**
+ * sum-usage-batch takes one ItemBatcher batch: the objects in `Items` and, in `BatchInput`, the
+ * bucket they were listed from (what the modern usage report's `batchInput` sends).
+ */
+export const SumUsageBatchRequest = z.object({
+  Items: z.array(S3ObjectItem, { error: 'expected Items: the batch of S3 objects the Distributed Map read' }),
+  BatchInput: z.object({ bucket: BucketName }, { error: 'expected BatchInput: { bucket } (the ItemBatcher\'s BatchInput)' }),
+});
+
+/** The batch's sums by extension, one row each, in alphabetical order of extension. */
+export const SumUsageBatchResult = z.object({ rows: z.array(ExtensionRow) });
+
 export const listObjectsContract = contract(ListObjectsRequest, ListObjectsResult);
 export const putUsageContract = contract(PutUsageRequest, BucketReport);
 export const createMessageContract = contract(CreateMessageRequest, CreateMessageResult);
+export const sumUsageBatchContract = contract(SumUsageBatchRequest, SumUsageBatchResult);

@@ -1,7 +1,7 @@
 import type { Execution } from '../execution.js';
 import { runExecution } from '../run-execution.js';
 import { StatesError, States } from '../errors.js';
-import type { ChildExecution, ExecutionResult } from '../types.js';
+import type { ChildExecution, ExecutionResult, RunOptions } from '../types.js';
 
 /**
  * Starts an execution on behalf of a running one (states:startExecution, Distributed Map children):
@@ -14,7 +14,7 @@ export function startChildExecution(parent: Execution, child: ChildExecution): P
     ...child,
     clock: parent.clock,
     taskTokens: parent.taskTokens,
-    tasks: options.tasks,
+    tasks: tasksUnderResolvedNames(options.tasks, parent.placeholders),
     services: options.services,
     startExecution: options.startExecution,
     mocks: options.mocks,
@@ -30,4 +30,16 @@ export function startChildExecution(parent: Execution, child: ChildExecution): P
     );
   }
   return runExecution({ ...inherited, definition });
+}
+
+/**
+ * A Distributed Map child runs a part of its parent's definition, placeholders already resolved
+ * (its `${SumFn}` is now the function's ARN): a task bound by placeholder name is also bound under
+ * the value it resolved to, so the child finds it as the parent does.
+ */
+function tasksUnderResolvedNames(tasks: RunOptions['tasks'], placeholders: ReadonlyMap<string, string>): RunOptions['tasks'] {
+  if (!tasks) return tasks;
+  const resolved = [...placeholders].filter(([, name]) => tasks[name]).map(([value, name]) => [value, tasks[name]!] as const);
+  // A binding under the value itself wins.
+  return resolved.length === 0 ? tasks : { ...Object.fromEntries(resolved), ...tasks };
 }
