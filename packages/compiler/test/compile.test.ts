@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { eq, fragment, jsonata, shape, unsafeTarget, untyped, workflow } from '@typestep/dsl';
+import { eq, fragment, jsonata, shape, unsafeTarget, untyped, workflow, type Path } from '@typestep/dsl';
 import { compile } from '../src/index.js';
 
 /** The line this is called from. */
@@ -68,9 +68,9 @@ describe('compile(): JSONata and variables are checked at build time, at the bui
     const result = compile(
       workflow('V', { queryLanguage: 'JSONata', input: shape<{ n: number }>() })
         .choice('Big?', (c) => c.when(({ input }) => jsonata<boolean>`${input.n} > 10`, (b) => b.pass('Remember', { assign: () => ({ big: true }) })).otherwise((b) => b.pass('Forget')))
-        // tsc already refuses `vars.big` here (a branch's variables do not flow past the Choice); the annotation
-        // forces the read through to show the compiler's own check, which hand-written ASL relies on.
-        .pass('Use', { output: ({ vars }: { vars: { big: import('@typestep/dsl').Path<boolean> } }) => ({ big: vars.big }) }),
+        // tsc already refuses `vars.big` here (a branch's variables do not flow past the Choice); the
+        // cast forces the read through to show the compiler's own check, which hand-written ASL relies on.
+        .pass('Use', { output: ({ vars }) => ({ big: (vars as unknown as { big: Path<boolean> }).big }) }),
     );
     expect(result.diagnostics.map((d) => [d.code, d.statePath])).toEqual([['STEP703', 'V > Use > Output > big']]);
     expect(result.diagnostics[0]!.message).toContain('$big');

@@ -31,7 +31,7 @@ export function jsonata<T = unknown>(text: TemplateStringsArray, ...splices: Spl
 }
 
 /** Escape hatch: a JSONata expression given as text (without `{% %}`), typed as you say. */
-export function unsafeJsonata<T = any>(text: string): Expr<T> {
+export function unsafeJsonata<T = unknown>(text: string): Expr<T> {
   return expression<T>(expressionNode([text]));
 }
 

@@ -156,3 +156,14 @@ describe('a contract whose input is a union of requests (one handler, several ac
     );
   });
 });
+
+describe('lambda.invoke with an asynchronous or dry-run invocation type', () => {
+  test('an Event or DryRun call returns no payload, and cannot keep only the payload', () => {
+    const queued = start().task('Queue', lambda.invoke({ functionName: image, invocationType: 'Event', returns: shape<{ ok: boolean }>() }));
+    expectTypeOf<OutOf<typeof queued>>().toEqualTypeOf<LambdaInvokeResult<undefined>>();
+    // @ts-expect-error: an Event call has no payload to keep
+    start().task('Queue', lambda.invoke({ functionName: image, invocationType: 'Event', outputPayload: true }));
+    const called = start().task('Call', lambda.invoke({ functionName: image, returns: shape<{ ok: boolean }>() }));
+    expectTypeOf<OutOf<typeof called>>().toEqualTypeOf<LambdaInvokeResult<{ ok: boolean }>>();
+  });
+});

@@ -13,24 +13,27 @@ import type { LambdaInvokeResult } from './invoke-result.js';
 import { retryField, type RetryField, type RetryServiceExceptions } from './service-exception-retry.js';
 
 /** Fields of the Invoke request besides the payload. */
-interface InvokeFields<Selected> extends RetryServiceExceptions {
+/** `Event` (asynchronous) and `DryRun` calls return no payload. */
+export type InvocationType = 'RequestResponse' | 'Event' | 'DryRun';
+
+interface InvokeFields<Selected, IT extends InvocationType = InvocationType> extends RetryServiceExceptions {
   /** The function: name, ARN (with an alias or version), `sub('…')`, or a path to one. */
   readonly functionName: Field<Selected, Text>;
-  readonly invocationType?: 'RequestResponse' | 'Event' | 'DryRun';
+  readonly invocationType?: IT;
   readonly qualifier?: Field<Selected, Text>;
   readonly clientContext?: Field<Selected, Text>;
 }
 
-export type InvokeOptions<In, Selected, C extends ContractOption, Payload, Returns, PayloadOnly extends boolean> = CallOptions<In, Selected> &
-  InvokeFields<Selected> & {
+export type InvokeOptions<In, Selected, C extends ContractOption, Payload, Returns, PayloadOnly extends boolean, IT extends InvocationType = 'RequestResponse'> = CallOptions<In, Selected> &
+  InvokeFields<Selected, IT> & {
     /** What the function receives (`Payload`): a template, or a path (`($) => $.order`). Default: the whole input. */
     readonly payload?: CheckedPayload<Selected, Payload, AcceptedBy<C>>;
     /** The handler's contract: the payload is checked against its input, and `Payload` typed as its output. */
     readonly contract?: C;
     /** Without a contract: what the function returns (types `Payload`). */
     readonly returns?: Schema<Returns>;
-    /** `OutputPath: $.Payload`, the seeds' pattern: the next state sees the function's return value alone. */
-    readonly outputPayload?: PayloadOnly;
+    /** `OutputPath: $.Payload`, the seeds' pattern: the next state sees the function's return value alone (not for Event / DryRun calls, which return none). */
+    readonly outputPayload?: IT extends 'RequestResponse' ? PayloadOnly : false;
   } & WholeInputFits<Selected, AcceptedBy<C>>;
 
 /**
@@ -63,14 +66,18 @@ function invokeRequestResponse<
   const Payload = never,
   Returns = unknown,
   const PayloadOnly extends boolean = false,
->(options: InvokeOptions<In, Selected, C, Payload, Returns, PayloadOnly>): InvokeTask<In, Selected, ReturnedBy<C, Returns>, PayloadOnly> {
-  const call = serviceCall<Selected, LambdaInvokeResult<ReturnedBy<C, Returns>>>('lambda', 'invoke', 'requestResponse', invokeRequest(options));
+  const IT extends InvocationType = 'RequestResponse',
+>(options: InvokeOptions<In, Selected, C, Payload, Returns, PayloadOnly, IT>): InvokeTask<In, Selected, PayloadOf<IT, ReturnedBy<C, Returns>>, PayloadOnly> {
+  const call = serviceCall<Selected, LambdaInvokeResult<PayloadOf<IT, ReturnedBy<C, Returns>>>>('lambda', 'invoke', 'requestResponse', invokeRequest(options));
   return Object.freeze({
     ...integrationTask(call, options.inputPath),
     ...(options.outputPayload === true && payloadOutput),
     ...retryField(options),
-  }) as InvokeTask<In, Selected, ReturnedBy<C, Returns>, PayloadOnly>;
+  }) as InvokeTask<In, Selected, PayloadOf<IT, ReturnedBy<C, Returns>>, PayloadOnly>;
 }
+
+/** What `Payload` holds: the function's return value, or nothing for an Event or DryRun call. */
+type PayloadOf<IT extends InvocationType, Out> = IT extends 'RequestResponse' ? Out : undefined;
 
 export type InvokeCallbackOptions<In, Selected, Result> = CallOptions<In, Selected> &
   InvokeFields<Selected> &
