@@ -24,6 +24,7 @@ export type ApiErrorCode =
   | 'TooManyTags'
   | 'ValidationException'
   // The JSON protocol's errors (every AWS JSON service has them).
+  | 'AccessDeniedException' // 403: addressed to a name the endpoint does not answer to (allowed-hosts.ts)
   | 'SerializationException'
   | 'UnknownOperationException'
   | 'RequestEntityTooLargeException'

@@ -4,6 +4,7 @@ import { realClock, virtualClock } from '../engine/clock.js';
 import { TaskTokens } from '../engine/task-tokens.js';
 import type { Clock, ServiceOptions, TaskHandler } from '../engine/types.js';
 import { Store } from '../store/store.js';
+import { AllowedHosts } from './allowed-hosts.js';
 import type { EndpointContext } from './endpoint-context.js';
 import { ExecutionRunner } from './execution-runner.js';
 import { handleRequest } from './handle-request.js';
@@ -13,6 +14,13 @@ export interface LocalEndpointOptions {
   port?: number;
   /** Default 127.0.0.1: nothing beyond this machine can reach the endpoint unless asked. */
   host?: string;
+  /**
+   * Further names requests may be addressed to (their Host header), as `name` (any port) or
+   * `name:port`. Without them the endpoint answers only to 127.0.0.1, localhost and [::1] on its
+   * port, to the address it is bound to, and (bound to 0.0.0.0 or ::) to any IP address and this
+   * machine's name: a defence against DNS rebinding (see allowed-hosts.ts). Other names get 403.
+   */
+  allowedHosts?: readonly string[];
   /** Where state machines and executions persist (created if missing). Without it they live in memory. */
   dataDir?: string;
   /** "virtual": Wait states, retry intervals and timeouts pass at once while timestamps advance as if they had waited. Default "real". */
@@ -45,6 +53,8 @@ export interface LocalEndpoint {
 export async function startLocalEndpoint(options: LocalEndpointOptions = {}): Promise<LocalEndpoint> {
   const clock = options.clock === 'virtual' ? virtualClock() : options.clock === 'real' || options.clock === undefined ? realClock() : options.clock;
   const log = options.log ?? ((text: string) => void process.stderr.write(text));
+  const host = options.host ?? '127.0.0.1';
+  const hosts = new AllowedHosts(host, options.allowedHosts);
   const store = Store.open({ ...(options.dataDir !== undefined && { dataDir: options.dataDir }), now: () => clock.now() });
   const taskTokens = new TaskTokens();
   const runner = new ExecutionRunner(store, {
@@ -62,8 +72,7 @@ export async function startLocalEndpoint(options: LocalEndpointOptions = {}): Pr
     taskTokens,
   };
 
-  const server = createServer((request, response) => void handleRequest(context, request, response, log));
-  const host = options.host ?? '127.0.0.1';
+  const server = createServer((request, response) => void handleRequest(context, request, response, { hosts, log }));
   try {
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);

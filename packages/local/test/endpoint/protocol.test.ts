@@ -2,6 +2,7 @@ import { CreateStateMachineCommand } from '@aws-sdk/client-sfn';
 import { createServer } from 'node:http';
 import { connect, type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AllowedHosts } from '../../src/endpoint/allowed-hosts.js';
 import type { EndpointContext } from '../../src/endpoint/endpoint-context.js';
 import { handleRequest } from '../../src/endpoint/handle-request.js';
 import { cleanup, PASS_DEFINITION, ROLE_ARN, startTestEndpoint, waitForEnd, type TestEndpoint } from './support/endpoint.js';
@@ -75,7 +76,7 @@ describe('a failure of the endpoint itself', () => {
     const logged: string[] = [];
     // A store that breaks, as a full disk would: the only way to reach this path on purpose.
     const broken = { store: { stateMachines: () => { throw new Error('disk on fire'); } } } as unknown as EndpointContext;
-    const server = createServer((request, response) => void handleRequest(broken, request, response, (text) => logged.push(text)));
+    const server = createServer((request, response) => void handleRequest(broken, request, response, { hosts: new AllowedHosts('127.0.0.1'), log: (text) => logged.push(text) }));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     try {
       const response = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}`, {

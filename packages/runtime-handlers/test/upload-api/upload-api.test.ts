@@ -1,5 +1,6 @@
 import { HeadObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { CreateStateMachineCommand, SFNClient } from '@aws-sdk/client-sfn';
+import { CreateStateMachineCommand, DescribeExecutionCommand } from '@aws-sdk/client-sfn';
+import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -10,31 +11,45 @@ import { startUploadPageServer } from '../../src/upload-api/local-server.js';
 import { useLocalAws } from '../support/aws-environment.js';
 import { startS3AndSns, type Fauxqs } from '../support/fauxqs.js';
 import { photoJpeg } from '../support/images.js';
-import { startStepFunctionsStandIn, type StepFunctionsStandIn } from '../support/step-functions-stand-in.js';
+import { gate, pollUntil, startLocalStepFunctions, type LocalStepFunctions } from '../support/local-step-functions.js';
 
 const BUCKET = 'uploads';
+const IMAGE_FUNCTION = 'arn:aws:lambda:us-east-1:123456789012:function:image';
+/** Seed 000's pipeline, its `${LambdaFunction}` substituted as `typestep push` would. */
+const PIPELINE = readFileSync(new URL('../../../../../shared/reference-asl/000-1.asl.json', import.meta.url), 'utf8').replaceAll('${LambdaFunction}', IMAGE_FUNCTION);
+
+/** Holds the pipeline's image tasks until the test opens it, so the upload's execution is seen RUNNING first. */
+const imaging = gate();
+
 let s3Server: Fauxqs;
-let sfnServer: StepFunctionsStandIn;
+let stepFunctions: LocalStepFunctions;
 let page: { url: string; server: Server };
 let s3: S3Client;
 
 beforeAll(async () => {
-  [s3Server, sfnServer] = await Promise.all([startS3AndSns(), startStepFunctionsStandIn()]);
-  useLocalAws({ s3: s3Server.address, sfn: sfnServer.endpoint });
+  s3Server = await startS3AndSns();
+  // Every state of the pipeline calls the image function: bound to the image handler.
+  stepFunctions = await startLocalStepFunctions({
+    tasks: {
+      [IMAGE_FUNCTION]: async (input) => {
+        await imaging.wait();
+        return imageHandler(input);
+      },
+    },
+  });
+  useLocalAws({ s3: s3Server.address, sfn: stepFunctions.endpoint.url });
   s3Server.createBucket(BUCKET);
-  const sfn = new SFNClient({});
-  const { stateMachineArn } = await sfn.send(
-    new CreateStateMachineCommand({ name: 'ImagePipeline', definition: '{"StartAt":"S","States":{"S":{"Type":"Succeed"}}}', roleArn: 'arn:aws:iam::123456789012:role/r' }),
+  const { stateMachineArn } = await stepFunctions.sfn.send(
+    new CreateStateMachineCommand({ name: 'ImagePipeline', definition: PIPELINE, roleArn: 'arn:aws:iam::123456789012:role/r' }),
   );
-  sfn.destroy();
   Object.assign(process.env, { BUCKET_NAME: BUCKET, STATE_MACHINE_ARN: stateMachineArn });
   s3 = new S3Client({});
   page = await startUploadPageServer();
 });
 afterAll(async () => {
-  s3.destroy();
-  await new Promise((resolve) => page.server.close(resolve));
-  await Promise.all([s3Server.stop(), sfnServer.stop()]);
+  s3?.destroy();
+  if (page) await new Promise((resolve) => page.server.close(resolve));
+  await Promise.all([s3Server?.stop(), stepFunctions?.stop()]);
 });
 
 const api = async (body: unknown) => {
@@ -42,6 +57,11 @@ const api = async (body: unknown) => {
   return { status: response.status, body: (await response.json()) as { message: string; images?: { key: string; url: string }[] } };
 };
 const dataUrl = (type: string, bytes: Buffer) => `data:${type};base64,${bytes.toString('base64')}`;
+/** The execution upload started for `id` (its name), as the Step Functions API describes it. */
+const executionOf = (id: string) =>
+  stepFunctions.sfn.send(new DescribeExecutionCommand({ executionArn: `${process.env['STATE_MACHINE_ARN']!.replace(':stateMachine:', ':execution:')}:${id}` }));
+/** checkstatus until the pipeline has ended (what the page does every few seconds). */
+const statusAtEnd = (id: string) => pollUntil(() => api({ action: 'checkstatus', id }), (status) => status.body.message !== 'RUNNING');
 
 describe('the upload page and its API, over HTTP', () => {
   test('GET / is the page, which posts to the API relative to itself', async () => {
@@ -53,7 +73,7 @@ describe('the upload page and its API, over HTTP', () => {
     expect(html).toContain("new URL('api', location.href)");
   });
 
-  test('upload stores the file under a time-based key and starts the pipeline with {"Key": …}; checkstatus follows it', async () => {
+  test('upload stores the file under a time-based key and starts the pipeline with {"Key": …}, which runs to SUCCEEDED; checkstatus follows it', async () => {
     const photo = await photoJpeg(320, 240);
     const uploaded = await api({ action: 'upload', filename: 'holiday.JPG', filedata: dataUrl('image/jpeg', photo) });
     expect(uploaded.status).toBe(200);
@@ -61,39 +81,52 @@ describe('the upload page and its API, over HTTP', () => {
     const id = uploaded.body.message;
     expect(id).toMatch(/^\d{17}-[0-9a-f]{4}$/);
 
-    const execution = [...sfnServer.executions.values()].find((e) => e.name === id)!;
-    const { Key } = JSON.parse(execution.input) as { Key: string };
+    const execution = await executionOf(id);
+    const { Key } = JSON.parse(execution.input!) as { Key: string };
     expect(Key).toMatch(new RegExp(`^\\d{4}-\\d{2}-\\d{2}-\\d{2}-\\d{2}/${id}\\.jpg$`));
     const head = await s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key }));
     expect([head.ContentLength, head.ContentType]).toEqual([photo.length, 'image/jpeg']);
 
     expect((await api({ action: 'checkstatus', id })).body).toEqual({ message: 'RUNNING', images: [] });
 
-    // Two of the pipeline's states, with the image handler bound locally.
-    await imageHandler({ action: 'convert', key: Key, type: 'png' });
-    await imageHandler({ action: 'icon', key: Key, icon: { diameter: '200', bgcolor: 'f0ff' } });
-    sfnServer.settle(execution.arn, 'SUCCEEDED');
-    const status = await api({ action: 'checkstatus', id });
+    // The pipeline's seven states run the image handler in turn.
+    imaging.open();
+    const status = await statusAtEnd(id);
     expect(CheckStatusResponse.parse(status.body)).toEqual(status.body);
     expect(status.body.message).toBe('SUCCEEDED');
-    expect(status.body.images!.map((image) => image.key.split('/').pop())).toEqual([`${id}_convert.png`, `${id}_icon_200.png`]);
+    expect((await executionOf(id)).output).toBe(JSON.stringify({ Key, OutputKeys: [`output/${Key.replace(/\.jpg$/, '')}_thumbnail_480_270.jpg`] }));
+    expect(status.body.images!.map((image) => image.key.split('/').pop())).toEqual([
+      `${id}_convert.jpg`,
+      `${id}_convert.png`,
+      `${id}_icon_200.png`,
+      `${id}_icon_300.png`,
+      `${id}_thumbnail_1440_810.jpg`,
+      `${id}_thumbnail_480_270.jpg`,
+      `${id}_thumbnail_960_540.jpg`,
+    ]);
 
     // The links are signed GET URLs the browser can load.
-    const icon = await fetch(status.body.images![1]!.url);
+    const icon = await fetch(status.body.images!.find((image) => image.key.endsWith('_icon_200.png'))!.url);
     expect(icon.status).toBe(200);
     expect(await sharp(Buffer.from(await icon.arrayBuffer())).metadata()).toMatchObject({ format: 'png', width: 200, height: 200 });
   });
 
-  test('a file above 5 MiB goes up as a multipart upload (lib-storage)', async () => {
+  test('a file above 5 MiB goes up as a multipart upload (lib-storage); the pipeline then fails on content that is no image', async () => {
     const big = Buffer.alloc(6 * 1024 * 1024, 7);
     const uploaded = await api({ action: 'upload', filename: 'big.png', filedata: dataUrl('image/png', big) });
     expect(uploaded.status).toBe(200);
-    const execution = [...sfnServer.executions.values()].find((e) => e.name === uploaded.body.message)!;
-    const { Key } = JSON.parse(execution.input) as { Key: string };
+    const id = uploaded.body.message;
+    const { Key } = JSON.parse((await executionOf(id)).input!) as { Key: string };
     const head = await s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key }));
     expect(head.ContentLength).toBe(big.length);
     // S3 (and fauxqs) give a multipart object the ETag "<md5 of part md5s>-<parts>".
     expect(head.ETag).toMatch(/-2"$/);
+
+    // Named .png, but not a PNG: the first state's image handler throws UnsupportedImageType, which the pipeline does not catch.
+    expect((await statusAtEnd(id)).body).toEqual({ message: 'FAILED', images: [] });
+    const execution = await executionOf(id);
+    expect(execution.error).toBe('UnsupportedImageType');
+    expect(JSON.parse(execution.cause!)).toMatchObject({ errorType: 'UnsupportedImageType', errorMessage: `${Key}: the content is not JPEG, PNG or GIF` });
   });
 });
 
