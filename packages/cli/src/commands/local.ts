@@ -9,6 +9,7 @@ import { plural } from '../report.js';
 interface LocalCommandOptions {
   port: string;
   host: string;
+  allowedHost: string[];
   data?: string;
   clock: 'real' | 'virtual';
   region: string;
@@ -39,7 +40,8 @@ export function registerLocalCommand(program: Command, io: Io, setExitCode: (cod
     .summary('run a Step Functions–compatible endpoint on the local engine')
     .description(DESCRIPTION)
     .option('--port <number>', 'the port to listen on (0: any free port)', '8083')
-    .option('--host <address>', 'the address to listen on; the default accepts connections from this machine only', '127.0.0.1')
+    .option('--host <address>', 'the address to listen on; the default accepts connections from this machine only. Requests must name this address, localhost or 127.0.0.1 in their Host header (a guard against DNS rebinding)', '127.0.0.1')
+    .option('--allowed-host <name[:port]>', 'also accept requests naming this host (e.g. a Docker service name; repeatable)', collect, [])
     .option('--data <dir>', 'the folder where state machines and executions persist (created if missing)')
     .addOption(new Option('--clock <kind>', 'virtual: Wait states, retries and timeouts pass at once while timestamps advance as if they had waited').choices(['real', 'virtual']).default('real'))
     .option('--region <region>', 'the region in ARNs', 'us-east-1')
@@ -69,6 +71,7 @@ async function local(options: LocalCommandOptions, io: Io): Promise<number> {
     endpoint = await startLocalEndpoint({
       port,
       host: options.host,
+      ...(options.allowedHost.length > 0 && { allowedHosts: options.allowedHost }),
       ...(options.data !== undefined && { dataDir: resolve(io.cwd, options.data) }),
       clock: options.clock,
       region: options.region,

@@ -76,7 +76,7 @@ export class AllowedHosts {
     const extra = this.#extra.length > 0 ? ` (and to ${this.#extra.map((allowed) => (allowed.port === undefined ? allowed.name : `${allowed.name}:${allowed.port}`)).join(', ')})` : '';
     throw new ApiError(
       'AccessDeniedException',
-      `The local endpoint refuses a request addressed to ${hostHeader === undefined ? 'no host (the request has no Host header)' : `"${hostHeader}"`}: it answers only to ${listed}${extra}, so that a web page cannot reach it through DNS rebinding. To reach it under another name, start it with that name in allowedHosts.`,
+      `The local endpoint refuses a request addressed to ${hostHeader === undefined ? 'no host (the request has no Host header)' : `"${hostHeader}"`}: it answers only to ${listed}${extra}, so that a web page cannot reach it through DNS rebinding. To reach it under another name, start it with that name in allowedHosts (typestep local --allowed-host NAME).`,
       {},
       403,
     );
