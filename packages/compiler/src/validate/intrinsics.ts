@@ -34,6 +34,41 @@ export interface IntrinsicProblem {
   readonly message: string;
 }
 
+/**
+ * The syntax tree of an intrinsic function call such as
+ * `States.Format('Hello, {}', States.ArrayGetItem($.names, 0))`: its arguments are literals
+ * (strings, numbers, true/false, null), paths (`$.a`, `$$.b`, `$var`) and nested calls. The local
+ * engine evaluates this tree; the validator reports the problems of the same parse.
+ */
+export type IntrinsicArgument = IntrinsicLiteral | IntrinsicPath | IntrinsicCall;
+
+export interface IntrinsicLiteral {
+  readonly kind: 'literal';
+  readonly value: string | number | boolean | null;
+  /** For a 'string': the text between the quotes with its escapes kept (States.Format's `\{` is a literal brace). */
+  readonly raw?: string;
+}
+
+export interface IntrinsicPath {
+  readonly kind: 'path';
+  /** As written, without the whitespace around it. */
+  readonly path: string;
+}
+
+export interface IntrinsicCall {
+  readonly kind: 'call';
+  readonly name: string;
+  readonly args: readonly IntrinsicArgument[];
+}
+
+/** One parse of a call: the tree when it is well-formed, otherwise its first problem; and its paths. */
+export interface ParsedIntrinsic {
+  readonly call?: IntrinsicCall;
+  readonly problem?: IntrinsicProblem;
+  /** The path arguments read before any problem, nested calls' included, as written. */
+  readonly paths: readonly string[];
+}
+
 /** Does the text look like a function call (`Name(`)? Used to tell intrinsics from other strings. */
 export function looksLikeIntrinsic(text: string): boolean {
   return /^\s*[A-Za-z0-9._]+\s*\(/.test(text);
@@ -41,43 +76,39 @@ export function looksLikeIntrinsic(text: string): boolean {
 
 /**
  * Parses `States.Name(arg, …)` per the specification: arguments are 'strings' (with `\'`, `\{`,
- * `\}`, `\\` escapes), numbers, null, true/false, paths and nested calls. Returns the first
- * problem, or undefined when the call is well-formed.
+ * `\}`, `\\` escapes), numbers, null, true/false, paths and nested calls, with any whitespace
+ * between them. Returns the first problem, or undefined when the call is well-formed.
  */
 export function analyzeIntrinsic(text: string): IntrinsicProblem | undefined {
-  return parsed(text).problem;
+  return parseIntrinsic(text).problem;
 }
 
 /** The path arguments of an intrinsic call, nested calls' included (`$.a`, `$total`), as written. */
 export function pathsInIntrinsic(text: string): readonly string[] {
-  return parsed(text).paths;
+  return parseIntrinsic(text).paths;
 }
 
-interface ParsedIntrinsic {
-  readonly problem: IntrinsicProblem | undefined;
-  readonly paths: readonly string[];
-}
-
-/** Results by call text: definitions repeat the same calls. */
+/** Results by call text: definitions repeat the same calls, and the engine evaluates them many times. */
 const cache = new Map<string, ParsedIntrinsic>();
 
-function parsed(text: string): ParsedIntrinsic {
+/** Parses an intrinsic call into its syntax tree (`call`), or its first `problem`. */
+export function parseIntrinsic(text: string): ParsedIntrinsic {
   let result = cache.get(text);
   if (!result) {
-    result = parseIntrinsic(text);
+    result = parse(text);
     if (cache.size >= 10_000) cache.clear();
     cache.set(text, result);
   }
   return result;
 }
 
-function parseIntrinsic(text: string): ParsedIntrinsic {
+function parse(text: string): ParsedIntrinsic {
   const parser = new Parser(text.trim());
   try {
-    parser.call();
+    const call = parser.call();
     parser.spaces();
     if (parser.more()) parser.fail(`has "${parser.rest()}" after the closing parenthesis`);
-    return { problem: undefined, paths: parser.paths };
+    return { call, paths: parser.paths };
   } catch (error) {
     if (error instanceof ProblemError) return { problem: error.problem, paths: parser.paths };
     throw error;
@@ -89,8 +120,6 @@ class ProblemError extends Error {
     super(problem.message);
   }
 }
-
-type Argument = { kind: 'string'; value: string } | { kind: 'other' };
 
 class Parser {
   position = 0;
@@ -110,7 +139,7 @@ class Parser {
     throw new ProblemError({ kind, message });
   }
 
-  call(): void {
+  call(): IntrinsicCall {
     const match = /^[A-Za-z0-9._]+/.exec(this.rest());
     if (!match) this.fail('does not start with a function name such as States.Format');
     const name = match[0];
@@ -124,7 +153,7 @@ class Parser {
     }
     if (this.text[this.position] !== '(') this.fail(`has no "(" right after ${name}`);
     this.position++;
-    const args: Argument[] = [];
+    const args: IntrinsicArgument[] = [];
     this.spaces();
     if (this.text[this.position] === ')') {
       this.position++;
@@ -151,48 +180,45 @@ class Parser {
         spec.max === undefined ? `at least ${spec.min}` : spec.min === spec.max ? `${spec.min}` : `${spec.min} or ${spec.max}`;
       this.fail(`calls ${name} with ${args.length} argument${args.length === 1 ? '' : 's'}; it takes ${expected}`);
     }
-    if (name === 'States.Format' && args[0]?.kind === 'string') {
-      const slots = countSlots(args[0].value);
+    const template = args[0];
+    if (name === 'States.Format' && template?.kind === 'literal' && template.raw !== undefined) {
+      const slots = countSlots(template.raw);
       if (slots !== args.length - 1) {
         this.fail(
           `has ${slots} "{}" placeholder${slots === 1 ? '' : 's'} in its States.Format template but ${args.length - 1} value${args.length - 1 === 1 ? '' : 's'} after it; give one value per {} (escape a literal brace as \\\\{ in JSON)`,
         );
       }
     }
+    return { kind: 'call', name, args };
   }
 
-  argument(functionName: string, index: number): Argument {
+  argument(functionName: string, index: number): IntrinsicArgument {
     const c = this.text[this.position];
     if (c === undefined || c === ')' || c === ',') this.fail(`has an empty argument ${index} in ${functionName}(…)`);
-    if (c === "'") return { kind: 'string', value: this.string() };
-    if (c === '$') {
-      this.path(functionName, index);
-      return { kind: 'other' };
-    }
+    if (c === "'") return this.string();
+    if (c === '$') return { kind: 'path', path: this.path(functionName, index) };
     const rest = this.rest();
     const number = /^-?\d+(\.\d+)?([eE][+-]?\d+)?/.exec(rest);
     if (number && !/^[A-Za-z_.]/.test(rest.slice(number[0].length))) {
       this.position += number[0].length;
-      return { kind: 'other' };
+      return { kind: 'literal', value: Number(number[0]) };
     }
     const literal = /^(null|true|false)(?![A-Za-z0-9_.])/.exec(rest);
     if (literal) {
       this.position += literal[0].length;
-      return { kind: 'other' };
+      return { kind: 'literal', value: literal[0] === 'null' ? null : literal[0] === 'true' };
     }
-    if (/^[A-Za-z0-9._]+\(/.test(rest)) {
-      this.call();
-      return { kind: 'other' };
-    }
+    if (/^[A-Za-z0-9._]+\(/.test(rest)) return this.call();
     const token = /^[^,)]*/.exec(rest)![0].trim();
     return this.fail(
       `has argument ${index} of ${functionName} as ${token}, which is not a 'string' (in single quotes), a number, null, a path ($…) or a function call`,
     );
   }
 
-  /** A 'quoted' string; returns its text with escapes kept (for counting `{}`). */
-  string(): string {
+  /** A 'quoted' string: its value, and its text with the escapes kept (for States.Format's `{}`). */
+  string(): IntrinsicLiteral {
     const start = ++this.position;
+    let value = '';
     while (this.more()) {
       const c = this.text[this.position]!;
       if (c === '\\') {
@@ -202,21 +228,23 @@ class Parser {
             `has "\\${next ?? ''}" in a string; only \\', \\{, \\} and \\\\ are escapes in intrinsic functions (write a literal backslash as \\\\\\\\ in JSON)`,
           );
         }
+        value += next;
         this.position += 2;
         continue;
       }
       if (c === "'") {
-        const value = this.text.slice(start, this.position);
+        const raw = this.text.slice(start, this.position);
         this.position++;
-        return value;
+        return { kind: 'literal', value, raw };
       }
+      value += c;
       this.position++;
     }
     return this.fail(`has an unclosed string starting at character ${start}`);
   }
 
   /** A path argument: up to the next `,` or `)` outside brackets, parentheses and quotes. */
-  path(functionName: string, index: number): void {
+  path(functionName: string, index: number): string {
     const start = this.position;
     let depth = 0;
     let quote: string | undefined;
@@ -231,10 +259,11 @@ class Parser {
       else if (depth === 0 && (c === ',' || c === ')')) break;
       this.position++;
     }
-    const path = this.text.slice(start, this.position);
-    this.paths.push(path.trim());
+    const path = this.text.slice(start, this.position).trim();
+    this.paths.push(path);
     const analysis = analyzePath(path);
-    if (analysis.error) this.fail(`has argument ${index} of ${functionName}, "${path.trim()}", which ${analysis.error}`, 'path');
+    if (analysis.error) this.fail(`has argument ${index} of ${functionName}, "${path}", which ${analysis.error}`, 'path');
+    return path;
   }
 }
 

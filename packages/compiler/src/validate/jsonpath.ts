@@ -23,6 +23,9 @@
 
 export type PathRoot = 'input' | 'context' | 'variable';
 
+/** One step of a reference path: a field name (escapes resolved) or an array index (negative: from the end). */
+export type PathStep = string | number;
+
 export interface PathAnalysis {
   /** Undefined when the syntax is valid; otherwise what is wrong, as a sentence fragment. */
   readonly error?: string;
@@ -48,31 +51,63 @@ class PathSyntaxError extends Error {}
 
 /** `$.a.b[0]`, `$$.Execution.Id`: the common case, recognised without the parser. */
 const SIMPLE_PATH = /^\$(\$?)((?:\.[A-Za-z_][A-Za-z0-9_-]*|\[\d+\])*)$/;
+const SIMPLE_STEP = /\.([A-Za-z_][A-Za-z0-9_-]*)|\[(\d+)\]/g;
 const SIMPLE_INPUT: PathAnalysis = Object.freeze({ root: 'input' });
 const SIMPLE_CONTEXT: PathAnalysis = Object.freeze({ root: 'context' });
 
+/** A path's analysis and, for a valid reference path, the steps it reads. */
+interface ParsedPath {
+  readonly analysis: PathAnalysis;
+  readonly steps?: readonly PathStep[];
+}
+
 /** Results by path text: definitions repeat the same paths many times. */
-const cache = new Map<string, PathAnalysis>();
+const cache = new Map<string, ParsedPath>();
 const CACHE_LIMIT = 10_000;
 
 export function analyzePath(text: string): PathAnalysis {
   const simple = SIMPLE_PATH.exec(text);
   if (simple) return simple[1] ? SIMPLE_CONTEXT : SIMPLE_INPUT;
-  let analysis = cache.get(text);
-  if (!analysis) {
-    analysis = parsePath(text);
-    if (cache.size >= CACHE_LIMIT) cache.clear();
-    cache.set(text, analysis);
-  }
-  return analysis;
+  return parsed(text).analysis;
 }
 
-function parsePath(text: string): PathAnalysis {
+/**
+ * The steps a valid reference path reads from its root (`$.a['b c'][0]` → `['a', 'b c', 0]`), or
+ * undefined when the path is invalid or may select several nodes (a wildcard, deep scan, filter,
+ * slice, list or function). Decided from the tokens, so a quoted name may hold any character:
+ * `$.schedule['10:30']` reads one field.
+ */
+export function referencePathSteps(text: string): readonly PathStep[] | undefined {
+  return parsed(text).steps;
+}
+
+function parsed(text: string): ParsedPath {
+  let result = cache.get(text);
+  if (!result) {
+    const simple = SIMPLE_PATH.exec(text);
+    result = simple ? simplePath(simple[1] ? SIMPLE_CONTEXT : SIMPLE_INPUT, simple[2]!) : parsePath(text);
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(text, result);
+  }
+  return result;
+}
+
+function simplePath(analysis: PathAnalysis, rest: string): ParsedPath {
+  const steps: PathStep[] = [];
+  for (const [, name, index] of rest.matchAll(SIMPLE_STEP)) steps.push(name ?? Number(index));
+  return { analysis, steps: Object.freeze(steps) };
+}
+
+function parsePath(text: string): ParsedPath {
   const path = text.trim();
   const cursor = new Cursor(path);
   let indefinite: string | undefined;
   const markIndefinite = (what: string) => {
     indefinite ??= what;
+  };
+  const steps: PathStep[] = [];
+  const step = (value: PathStep | undefined) => {
+    if (value !== undefined) steps.push(value);
   };
   try {
     if (path.length === 0) throw new PathSyntaxError('is empty; a path starts with "$"');
@@ -106,26 +141,31 @@ function parsePath(text: string): PathAnalysis {
         cursor.advance();
         if (!cursor.more()) throw cursor.error('ends with "."; name a field after the dot or remove it');
         const next = cursor.peek();
-        if (next === '[') bracket(cursor, markIndefinite);
+        if (next === '[') step(bracket(cursor, markIndefinite));
         else if (next === '*') {
           markIndefinite('the wildcard "*"');
           cursor.advance();
-        } else dotName(cursor, markIndefinite);
+        } else step(dotName(cursor, markIndefinite));
       } else if (c === '[') {
-        bracket(cursor, markIndefinite);
+        step(bracket(cursor, markIndefinite));
       } else {
         throw cursor.error(`has "${c}" where ".name" or "[…]" was expected`);
       }
     }
-    return { root, ...(variable !== undefined && { variable }), ...(indefinite !== undefined && { indefinite }) };
+    const analysis: PathAnalysis = {
+      root,
+      ...(variable !== undefined && { variable }),
+      ...(indefinite !== undefined && { indefinite }),
+    };
+    return indefinite === undefined ? { analysis, steps: Object.freeze(steps) } : { analysis };
   } catch (error) {
-    if (error instanceof PathSyntaxError) return { error: error.message };
+    if (error instanceof PathSyntaxError) return { analysis: { error: error.message } };
     throw error;
   }
 }
 
-/** `.name`, possibly a function call `.length()` which must end the path. */
-function dotName(cursor: Cursor, markIndefinite: (what: string) => void): void {
+/** `.name`, possibly a function call `.length()` which must end the path; returns the name (none for a function). */
+function dotName(cursor: Cursor, markIndefinite: (what: string) => void): string | undefined {
   const start = cursor.position;
   let name = '';
   for (let c = cursor.peek(); c !== undefined; c = cursor.peek()) {
@@ -151,12 +191,15 @@ function dotName(cursor: Cursor, markIndefinite: (what: string) => void): void {
     cursor.advance();
     balanced(cursor, ')');
     if (cursor.more()) throw cursor.error(`continues after the function "${name}()"; a function must end the path`);
+    return undefined;
   }
+  return name;
 }
 
-/** `[ … ]`: quoted names, indexes, slices, `*` or a filter. The cursor is on `[`. */
-function bracket(cursor: Cursor, markIndefinite: (what: string) => void): void {
+/** `[ … ]`: quoted names, indexes, slices, `*` or a filter. The cursor is on `[`. Returns the first name or index. */
+function bracket(cursor: Cursor, markIndefinite: (what: string) => void): PathStep | undefined {
   const open = cursor.position;
+  let selected: PathStep | undefined;
   cursor.advance();
   cursor.skipSpaces();
   const c = cursor.peek();
@@ -164,7 +207,7 @@ function bracket(cursor: Cursor, markIndefinite: (what: string) => void): void {
   if (c === "'" || c === '"') {
     let count = 0;
     for (;;) {
-      quoted(cursor);
+      selected = quoted(cursor);
       count++;
       cursor.skipSpaces();
       if (cursor.peek() === ',') {
@@ -191,7 +234,7 @@ function bracket(cursor: Cursor, markIndefinite: (what: string) => void): void {
     if (cursor.position - start <= 2) throw cursor.errorAt(start, 'has an empty filter "[?()]"');
     cursor.skipSpaces();
   } else if (c === '-' || c === ':' || isDigit(c)) {
-    indexes(cursor, markIndefinite);
+    selected = indexes(cursor, markIndefinite);
   } else if (c === ']') {
     throw cursor.errorAt(open, 'has empty brackets "[]"; put an index, a quoted name or * inside');
   } else {
@@ -202,10 +245,11 @@ function bracket(cursor: Cursor, markIndefinite: (what: string) => void): void {
     throw cursor.error(`has "${cursor.peek()}" where "]" was expected`);
   }
   cursor.advance();
+  return selected;
 }
 
-/** `0`, `-1`, `0,1,2`, `1:`, `:2`, `1:3`. */
-function indexes(cursor: Cursor, markIndefinite: (what: string) => void): void {
+/** `0`, `-1`, `0,1,2`, `1:`, `:2`, `1:3`; returns the first index. */
+function indexes(cursor: Cursor, markIndefinite: (what: string) => void): number | undefined {
   const integer = (optional: boolean): boolean => {
     const start = cursor.position;
     if (cursor.peek() === '-') cursor.advance();
@@ -220,7 +264,9 @@ function indexes(cursor: Cursor, markIndefinite: (what: string) => void): void {
     }
     return true;
   };
+  const firstStart = cursor.position;
   const first = integer(true);
+  const index = first ? Number(cursor.text.slice(firstStart, cursor.position)) : undefined;
   cursor.skipSpaces();
   if (cursor.peek() === ':') {
     markIndefinite('an array slice "[a:b]"');
@@ -229,7 +275,7 @@ function indexes(cursor: Cursor, markIndefinite: (what: string) => void): void {
     const second = integer(true);
     cursor.skipSpaces();
     if (!first && !second) throw cursor.error('has a slice "[:]" with neither start nor end');
-    return;
+    return undefined;
   }
   if (!first) throw cursor.error('has an index that is not a whole number');
   let count = 1;
@@ -241,19 +287,23 @@ function indexes(cursor: Cursor, markIndefinite: (what: string) => void): void {
     count++;
   }
   if (count > 1) markIndefinite('a list of indexes');
+  return index;
 }
 
-/** A quoted name with backslash escapes; the cursor is on the opening quote. */
-function quoted(cursor: Cursor): void {
+/** A quoted name with backslash escapes; the cursor is on the opening quote. Returns the name, escapes resolved. */
+function quoted(cursor: Cursor): string {
   const start = cursor.position;
   const quote = cursor.take();
+  let name = '';
   while (cursor.more()) {
     const c = cursor.take();
     if (c === '\\') {
       if (!cursor.more()) break;
-      cursor.advance();
+      name += cursor.take();
     } else if (c === quote) {
-      return;
+      return name;
+    } else {
+      name += c;
     }
   }
   throw cursor.errorAt(start, `has an unclosed quote ${quote}`);

@@ -33,7 +33,7 @@ describe('JSONata', () => {
     expect(result).toMatchObject({ status: 'SUCCEEDED', output: { total: 12, first: 5 } });
   });
 
-  it('passes the input through a Pass state without Output, and evaluates Choice Conditions', async () => {
+  it("passes the input through a Pass state without Output, and evaluates Choice Conditions (a rule's Output, else the state's)", async () => {
     const definition = {
       QueryLanguage: 'JSONata',
       StartAt: 'Keep',
@@ -54,7 +54,8 @@ describe('JSONata', () => {
       },
     };
     expect((await runWorkflow(definition, { input: { n: 11 } })).output).toEqual({ size: 'big' });
-    expect((await runWorkflow(definition, { input: { n: 7 } })).output).toEqual({ n: 7 });
+    // A matched rule without an Output of its own takes the state's Output.
+    expect((await runWorkflow(definition, { input: { n: 7 } })).output).toEqual({ size: 'small' });
     expect((await runWorkflow(definition, { input: { n: 1 } })).output).toEqual({ size: 'small' });
   });
 

@@ -1,4 +1,11 @@
 /**
+ * The functions Step Functions adds to JSONata, or (`$random`, which takes a seed) changes (AWS:
+ * "Transforming data with JSONata"). The local engine implements exactly these.
+ */
+export const STEP_FUNCTIONS_JSONATA_FUNCTIONS = ['partition', 'range', 'hash', 'random', 'uuid', 'parse'] as const;
+export type StepFunctionsJsonataFunction = (typeof STEP_FUNCTIONS_JSONATA_FUNCTIONS)[number];
+
+/**
  * The functions a Step Functions JSONata expression can call: JSONata's built-ins (version 2.0,
  * https://docs.jsonata.org) and the ones Step Functions adds ($partition, $range, $hash, $random
  * with a seed, $uuid, $parse). A `$name` that is one of these is a function, not a workflow
@@ -18,7 +25,7 @@ export const JSONATA_FUNCTIONS: ReadonlySet<string> = new Set([
   // Date and time
   'now', 'millis', 'fromMillis', 'toMillis',
   // Step Functions' own
-  'partition', 'range', 'hash', 'uuid', 'parse',
+  ...STEP_FUNCTIONS_JSONATA_FUNCTIONS,
 ]); // prettier-ignore
 
 /** JSONata built-ins Step Functions leaves out, with what to use instead (AWS: "Transforming data with JSONata"). */

@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { STEP_FUNCTIONS_JSONATA_FUNCTIONS, UNAVAILABLE_JSONATA_FUNCTIONS, type StepFunctionsJsonataFunction } from '@typestep/compiler';
 import jsonata from 'jsonata';
 import { StatesError, States } from '../errors.js';
 import type { Variables } from '../variables.js';
@@ -19,8 +20,8 @@ export function isJsonataExpression(value: unknown): value is string {
   return typeof value === 'string' && EXPRESSION.test(value);
 }
 
-/** The functions Step Functions adds to JSONata. */
-const STEP_FUNCTIONS_FUNCTIONS = {
+/** The functions Step Functions adds to JSONata: @typestep/compiler's list (the validator's), each implemented here. */
+const IMPLEMENTATIONS = {
   partition: (items: unknown[], size: number) => {
     if (!Array.isArray(items) || !Number.isInteger(size) || size <= 0)
       throw new Error('$partition(array, size) needs an array and a positive integer size.');
@@ -58,7 +59,22 @@ const STEP_FUNCTIONS_FUNCTIONS = {
   },
   uuid: () => randomUUID(),
   parse: (text: string) => JSON.parse(text),
+} satisfies { readonly [name in StepFunctionsJsonataFunction]: (...args: never[]) => unknown };
+
+/**
+ * What every expression is evaluated with besides the variables: Step Functions' functions, and
+ * the JSONata built-ins Step Functions leaves out (`$eval`) made to fail as they do there.
+ */
+const STEP_FUNCTIONS_FUNCTIONS: Readonly<Record<string, unknown>> = {
+  ...Object.fromEntries(Object.entries(UNAVAILABLE_JSONATA_FUNCTIONS).map(([name, instead]) => [name, unavailable(name, instead)])),
+  ...Object.fromEntries(STEP_FUNCTIONS_JSONATA_FUNCTIONS.map((name) => [name, IMPLEMENTATIONS[name]])),
 };
+
+function unavailable(name: string, instead: string): () => never {
+  return () => {
+    throw new Error(`$${name} is not available: ${instead}.`);
+  };
+}
 
 function compile(text: string, field: string): jsonata.Expression {
   let expression = compiled.get(text);

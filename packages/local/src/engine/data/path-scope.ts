@@ -1,3 +1,4 @@
+import { analyzePath } from '@typestep/compiler';
 import { readPath, type PathResult } from './json-path.js';
 import type { Variables } from '../variables.js';
 
@@ -9,23 +10,24 @@ export interface PathScope {
   readonly variables: Variables;
 }
 
-const VARIABLE = /^\$([A-Za-z_][A-Za-z0-9_]*)/;
-
 /** What a path reads, and the path to read there (`$…`), sorted out once per path text. */
 type Target =
   | { readonly from: 'data' | 'context'; readonly path: string }
   | { readonly from: 'variable'; readonly name: string; readonly path: string };
 const targets = new Map<string, Target>();
 
+/** The root comes from the validator's recogniser, so a variable's name is what it checked (a Unicode identifier). */
 function targetOf(path: string): Target {
   let target = targets.get(path);
   if (!target) {
-    const variable = VARIABLE.exec(path);
-    target = path.startsWith('$$')
-      ? { from: 'context', path: path.slice(1) }
-      : variable
-        ? { from: 'variable', name: variable[1]!, path: '$' + path.slice(variable[0].length) }
-        : { from: 'data', path };
+    const text = path.trim();
+    const { root, variable } = analyzePath(text);
+    target =
+      root === 'context'
+        ? { from: 'context', path: text.slice(1) }
+        : root === 'variable' && variable !== undefined
+          ? { from: 'variable', name: variable, path: '$' + text.slice(1 + variable.length) }
+          : { from: 'data', path: text };
     targets.set(path, target);
   }
   return target;

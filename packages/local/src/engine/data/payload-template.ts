@@ -1,6 +1,5 @@
 import { StatesError, States } from '../errors.js';
-import { evaluateIntrinsic } from './intrinsics/evaluate-intrinsic.js';
-import { isIntrinsicCall } from './intrinsics/parse-intrinsic.js';
+import { evaluateIntrinsic, isIntrinsicCall } from './intrinsics/evaluate-intrinsic.js';
 import { evaluatePath, type PathScope } from './path-scope.js';
 
 /**

@@ -28,18 +28,27 @@ export async function batchItems(
   const batch = (batchItems: unknown[]) =>
     batchInput === undefined ? { Items: batchItems } : { BatchInput: batchInput, Items: batchItems };
 
+  // A batch's JSON is its frame (`{"BatchInput":…,"Items":[]}`) plus its items' JSON and a comma
+  // between each two: a running count, so each item is serialised once.
+  const frameBytes = maxBytes === Infinity ? 0 : utf8Bytes(JSON.stringify(batch([])));
   const batches: unknown[] = [];
   let current: unknown[] = [];
+  let currentBytes = frameBytes;
   for (const item of items) {
-    const candidate = [...current, item];
-    const tooBig = maxBytes !== Infinity && Buffer.byteLength(JSON.stringify(batch(candidate)), 'utf8') > maxBytes;
+    const itemBytes = maxBytes === Infinity ? 0 : utf8Bytes(JSON.stringify(item ?? null));
+    const tooBig = current.length > 0 && currentBytes + 1 + itemBytes > maxBytes;
     if (current.length > 0 && (current.length >= maxItems || tooBig)) {
       batches.push(batch(current));
-      current = [item];
-    } else {
-      current = candidate;
+      current = [];
+      currentBytes = frameBytes;
     }
+    currentBytes += (current.length > 0 ? 1 : 0) + itemBytes;
+    current.push(item);
   }
   if (current.length > 0) batches.push(batch(current));
   return batches;
+}
+
+function utf8Bytes(text: string): number {
+  return Buffer.byteLength(text, 'utf8');
 }

@@ -102,7 +102,11 @@ function readCsv(text: string, config: Readonly<Record<string, unknown>>, givenH
   return rows.map((row) => Object.fromEntries(headers.map((header, i) => [header, row[i] ?? ''])));
 }
 
-/** An S3 Inventory manifest: its CSV files (gzipped or not) list the objects, columns per `fileSchema`. */
+/**
+ * An S3 Inventory manifest: its CSV files (gzipped or not) list the objects, columns per
+ * `fileSchema`. S3 Inventory writes the files to the bucket the manifest's `destinationBucket` ARN
+ * names (`arn:aws:s3:::bucket`), which is where they are read from; without it, from the manifest's own bucket.
+ */
 async function readManifest(
   run: StateRun<MapState>,
   parameters: Record<string, unknown>,
@@ -117,7 +121,7 @@ async function readManifest(
   if (manifest.fileFormat && manifest.fileFormat !== 'CSV')
     throw new Error(`inventory files in ${manifest.fileFormat} are not supported locally (CSV only).`);
   const columns = (manifest.fileSchema ?? 'Bucket, Key').split(',').map((column) => column.trim());
-  const bucket = String(parameters.Bucket);
+  const bucket = bucketOfArn(manifest.destinationBucket) ?? String(parameters.Bucket);
   const items: unknown[] = [];
   for (const file of manifest.files ?? []) {
     const bytes = await getS3ObjectBytes(run.execution.options.services, bucket, file.key, run.signal);
@@ -125,6 +129,15 @@ async function readManifest(
     items.push(...readCsv(text, {}, columns));
   }
   return items;
+}
+
+/** `arn:aws:s3:::bucket` (any partition) → `bucket`; a bare bucket name is taken as it is. */
+function bucketOfArn(arn: string | undefined): string | undefined {
+  if (typeof arn !== 'string' || arn === '') return undefined;
+  const match = /^arn:[^:]+:s3:::([^/]+)$/.exec(arn);
+  if (match) return match[1];
+  if (arn.startsWith('arn:')) throw new Error(`the manifest's destinationBucket '${arn}' is not an S3 bucket ARN (arn:aws:s3:::bucket).`);
+  return arn;
 }
 
 function resolvePointer(document: unknown, pointer: string): unknown {

@@ -17,7 +17,11 @@ export interface ChildRecord {
  * ResultWriter: writes the Map Run's results to S3 as Step Functions does, under
  * `<Prefix>/<map run id>/`: `SUCCEEDED_0.json`, `FAILED_0.json`, `PENDING_0.json` (the child
  * executions, one record each) and `manifest.json`; the state's result then names the manifest.
- * WriterConfig may ask for JSONL files and the FLATTEN transformation (the outputs alone).
+ * WriterConfig may ask for JSONL files and a Transformation of the succeeded children's records
+ * (AWS: "ResultWriter (Map)"): NONE (the default) writes each child's full record, metadata
+ * included; COMPACT writes the children's outputs alone; FLATTEN writes the outputs alone and
+ * spreads an output that is an array into its items. Failed and pending children are written in
+ * full whatever the Transformation.
  */
 export async function writeResults(
   run: StateRun<MapState>,
@@ -33,10 +37,10 @@ export async function writeResults(
   ) as { Bucket?: unknown; Prefix?: unknown };
   const outputType = String(writer.WriterConfig?.OutputType ?? 'JSON');
   const transformation = String(writer.WriterConfig?.Transformation ?? 'NONE');
-  if (!['JSON', 'JSONL'].includes(outputType) || !['NONE', 'FLATTEN'].includes(transformation)) {
+  if (!['JSON', 'JSONL'].includes(outputType) || !['NONE', 'COMPACT', 'FLATTEN'].includes(transformation)) {
     throw new StatesError(
       States.ResultWriterFailed,
-      `WriterConfig ${JSON.stringify(writer.WriterConfig)} of Map state '${run.name}' is not supported locally: OutputType JSON or JSONL, Transformation NONE or FLATTEN.`,
+      `WriterConfig ${JSON.stringify(writer.WriterConfig)} of Map state '${run.name}' is not supported: OutputType JSON or JSONL, Transformation NONE, COMPACT or FLATTEN.`,
     );
   }
   const bucket = String(parameters.Bucket ?? '');
@@ -64,9 +68,11 @@ export async function writeResults(
   for (const [status, records] of Object.entries(groups)) {
     if (records.length === 0) continue;
     const entries =
-      transformation === 'FLATTEN' && status === 'SUCCEEDED'
-        ? records.flatMap((record) => record.result.output as unknown)
-        : records.map(describeChild);
+      status !== 'SUCCEEDED' || transformation === 'NONE'
+        ? records.map(describeChild)
+        : transformation === 'COMPACT'
+          ? records.map((record) => record.result.output)
+          : records.flatMap((record) => record.result.output as unknown);
     files[status]!.push(await put(`${folder}${status}_0.${extension}`, serialize(entries)));
   }
   const manifestKey = `${folder}manifest.json`;

@@ -22,10 +22,12 @@ export function choiceRuleMatches(rule: ChoiceRule, scope: PathScope, stateName:
     throw runtimeError(stateName, `Invalid path '${rule.Variable}': The choice state's condition path references an invalid value.`);
   const value = found.value;
 
+  // The operator was found among the rule's own keys: read it by name.
+  const operands = rule as Readonly<Record<string, unknown>>;
   const typeTest = TYPE_TESTS[operator];
-  if (typeTest) return typeTest(value) === rule[operator];
+  if (typeTest) return typeTest(value) === operands[operator];
 
-  let operand = rule[operator];
+  let operand = operands[operator];
   let comparison = COMPARISONS[operator];
   if (!comparison) {
     comparison = COMPARISONS[operator.replace(/Path$/, '')]!;

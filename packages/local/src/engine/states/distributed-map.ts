@@ -11,7 +11,10 @@ import { withErrorHandling } from './error-handling.js';
 import { forEachConcurrently, itemInput, mapItems, numberField } from './map-items.js';
 import { resultTransition, selectedInput } from './state-io.js';
 
-/** Distributed mode's default MaxConcurrency, kept modest for a laptop. */
+/**
+ * How many child executions run at once when MaxConcurrency is absent or 0. AWS then runs up to
+ * 10,000; locally they all run in this one process, so the engine stops at 1,000.
+ */
 const DEFAULT_MAX_CONCURRENCY = 1000;
 
 /**
@@ -28,7 +31,7 @@ export async function runDistributedMap(run: StateRun<MapState>, processor: Item
   const childDefinition: StateMachineDefinition = {
     StartAt: processor.StartAt,
     States: processor.States,
-    QueryLanguage: processor.QueryLanguage ?? run.language,
+    QueryLanguage: run.language,
   };
 
   return withErrorHandling(run, async () => {

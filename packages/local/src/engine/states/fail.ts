@@ -1,6 +1,5 @@
 import type { FailState } from '../asl.js';
-import { evaluateIntrinsic } from '../data/intrinsics/evaluate-intrinsic.js';
-import { isIntrinsicCall } from '../data/intrinsics/parse-intrinsic.js';
+import { evaluateIntrinsic, isIntrinsicCall } from '../data/intrinsics/evaluate-intrinsic.js';
 import { evaluateJsonata, isJsonataExpression } from '../data/jsonata.js';
 import { evaluatePath } from '../data/path-scope.js';
 import { runtimeError, StatesError } from '../errors.js';

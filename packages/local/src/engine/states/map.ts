@@ -45,7 +45,7 @@ export async function runMap(run: StateRun<MapState>): Promise<Transition> {
           const input = await itemInput(run, selected, index, items[index]);
           const frame = {
             execution: run.execution,
-            queryLanguage: processor.QueryLanguage ?? run.language,
+            queryLanguage: run.language,
             variables: run.frame.variables.child(),
             signal: controller.signal,
             thread,

@@ -24,7 +24,7 @@ export async function runParallel(run: StateRun<ParallelState>): Promise<Transit
         runStates(
           {
             execution: run.execution,
-            queryLanguage: branch.QueryLanguage ?? run.language,
+            queryLanguage: run.language,
             variables: run.frame.variables.child(),
             signal: controller.signal,
             thread: threads[i]!,

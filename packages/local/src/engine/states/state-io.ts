@@ -1,4 +1,4 @@
-import type { State, Template } from '../asl.js';
+import type { FailState, MapState, ParallelState, PassState, State, TaskState, Template } from '../asl.js';
 import { States } from '../errors.js';
 import { applyResultPath, selectPath } from '../data/json-path-io.js';
 import { evaluateJsonataTemplate, type JsonataScope } from '../data/jsonata.js';
@@ -14,7 +14,11 @@ import type { StateRun, Transition } from '../state-run.js';
  *           Output both see `$states.result` and the variables as they were on entry.
  */
 
-type Fields = State & {
+/** The states with an input and an output: all but Fail. */
+type InputOutputState = Exclude<State, FailState>;
+
+/** The states whose work has a result (Task, Parallel, Map, Pass), with the fields of that flow. */
+type Fields = (TaskState | ParallelState | MapState | PassState) & {
   readonly Parameters?: Template;
   readonly Arguments?: Template;
   readonly ResultSelector?: Template;
@@ -22,7 +26,7 @@ type Fields = State & {
 };
 
 /** JSONPath InputPath (the whole raw input in JSONata). */
-export function selectedInput(run: StateRun): unknown {
+export function selectedInput(run: StateRun<InputOutputState>): unknown {
   return run.language === 'JSONata' ? run.rawInput : selectPath(run.name, run.state.InputPath, run.rawInput, (data) => run.pathScope(data));
 }
 
@@ -51,7 +55,7 @@ export function resultTransition(run: StateRun<Fields>, result: unknown): Transi
 
 /** For states without a result (Wait, Choice, Succeed): the (selected) input passes on. */
 export function passThroughTransition(
-  run: StateRun,
+  run: StateRun<InputOutputState>,
   selected: unknown,
   next: string | undefined,
   fields: OutputFields = run.state,
@@ -61,7 +65,7 @@ export function passThroughTransition(
   return { output, next, assign: jsonPathAssign(run, fields.Assign, selected) };
 }
 
-type OutputFields = { readonly Output?: Template; readonly Assign?: Readonly<Record<string, Template>> };
+export type OutputFields = { readonly Output?: Template; readonly Assign?: Readonly<Record<string, Template>> };
 
 /** A JSONata state's Output (default: `fallback`) and Assign, both seeing the variables from before the state. */
 async function jsonataTransition(

@@ -64,6 +64,9 @@ export async function invokeTask(
   const isTask = events === TASK_EVENTS;
   const resourceDetails = isTask ? { resourceType: parsed.resourceType, resource: parsed.resourceName } : {};
   const inputJson = JSON.stringify(input ?? null);
+  // The work gets its own copy of the input, as across Step Functions' process boundary: a handler
+  // that mutates it cannot change the state's data (ResultPath merges into it) or a sibling branch's.
+  const handlerInput: unknown = input === undefined ? undefined : JSON.parse(inputJson);
   const { clock } = run.execution;
 
   run.record(
@@ -125,7 +128,7 @@ export async function invokeTask(
 
   let timedOut = false;
   try {
-    const call = clock.track(Promise.resolve().then(() => resolved.handler(input, context)));
+    const call = clock.track(Promise.resolve().then(() => resolved.handler(handlerInput, context)));
     const work = wait
       ? call.then((submitted) => {
           run.record('TaskSubmitted', {
@@ -140,7 +143,9 @@ export async function invokeTask(
     const result = await Promise.race([abortable(work, run.signal), ...deadlines]);
     const output = checkedJson(result, `The result of the task in state '${run.name}'`);
     run.record(events.succeeded, { ...resourceDetails, output, outputDetails: { truncated: false } });
-    return result;
+    // The state keeps the result as the JSON text it was checked as, not the handler's object (which
+    // the handler may still hold and change).
+    return JSON.parse(output) as unknown;
   } catch (thrown) {
     if (thrown instanceof Aborted) throw thrown;
     const error = thrown instanceof StatesError ? thrown : resolved.lambdaErrors ? lambdaError(thrown) : toStatesError(thrown);

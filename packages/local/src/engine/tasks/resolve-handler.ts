@@ -40,9 +40,10 @@ export function resolveTask(run: StateRun, parsed: ParsedResource, input: unknow
     const functionName = String((input as { FunctionName?: unknown } | null)?.FunctionName ?? '');
     const handler = find([...lambdaNames(functionName), ...placeholderNames(functionName), parsed.arn]);
     if (handler) {
-      const payload = (input as { Payload?: unknown }).Payload;
-      const invoke: TaskHandler = async (_input, context) =>
-        lambdaInvokeResult(await handler(payload === undefined ? {} : payload, context));
+      const invoke: TaskHandler = async (taskInput, context) => {
+        const payload = (taskInput as { Payload?: unknown }).Payload;
+        return lambdaInvokeResult(await handler(payload === undefined ? {} : payload, context));
+      };
       return { handler: invoke, source: 'handler', lambdaErrors: true };
     }
     throw noHandler(run, parsed, [...lambdaNames(functionName), ...placeholderNames(functionName)]);

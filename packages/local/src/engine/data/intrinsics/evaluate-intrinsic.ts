@@ -1,17 +1,24 @@
+import { looksLikeIntrinsic, parseIntrinsic, type IntrinsicArgument } from '@typestep/compiler';
 import { StatesError, States } from '../../errors.js';
 import { evaluatePath, type PathScope } from '../path-scope.js';
 import { format, INTRINSIC_FUNCTIONS } from './intrinsic-functions.js';
-import { IntrinsicSyntaxError, parseIntrinsic, type IntrinsicArgument } from './parse-intrinsic.js';
 
-/** Evaluates an intrinsic function call (the value of a `.$` field) against the state's data. */
+/**
+ * Does this `.$` value call an intrinsic function (`States.X(`) rather than name a path? The same
+ * test the validator applies, so both read a value the same way.
+ */
+export function isIntrinsicCall(text: string): boolean {
+  return looksLikeIntrinsic(text);
+}
+
+/**
+ * Evaluates an intrinsic function call (the value of a `.$` field) against the state's data. The
+ * call is parsed by @typestep/compiler's parser, the one the validator checks it with; a call it
+ * rejects (the validator normally does so before a run) fails with States.IntrinsicFailure.
+ */
 export function evaluateIntrinsic(text: string, scope: PathScope): unknown {
-  let call;
-  try {
-    call = parseIntrinsic(text);
-  } catch (error) {
-    if (error instanceof IntrinsicSyntaxError) throw new StatesError(States.IntrinsicFailure, error.message);
-    throw error;
-  }
+  const { call, problem } = parseIntrinsic(text);
+  if (!call) throw new StatesError(States.IntrinsicFailure, `Invalid intrinsic function call ${text.trim()}: it ${problem?.message}.`);
   return evaluate(call, scope);
 }
 
