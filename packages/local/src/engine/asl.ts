@@ -21,9 +21,17 @@ export type ChoiceRule = asl.ChoiceRule;
 export type SucceedState = asl.SucceedState;
 export type FailState = asl.FailState;
 export type ParallelState = asl.ParallelState;
-export type Branch = asl.Branch;
+/**
+ * A Parallel branch or Map processor: written out here because the compiler's model is recursive
+ * (zod getters), and its inferred type loses its States' precision in the emitted declarations.
+ */
+export interface Branch {
+  readonly StartAt: string;
+  readonly States: Readonly<Record<string, State>>;
+  readonly Comment?: string;
+}
 export type MapState = asl.MapState;
-export type ItemProcessor = asl.ItemProcessor;
+export type ItemProcessor = Branch & { readonly ProcessorConfig?: asl.ProcessorConfig };
 export type ItemReader = asl.ItemReader;
 export type ItemBatcher = asl.ItemBatcher;
 export type ResultWriter = asl.ResultWriter;

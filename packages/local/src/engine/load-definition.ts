@@ -1,5 +1,6 @@
 import { formatDiagnostic, validateDefinition, validateDefinitionText, type Diagnostic } from '@typestep/compiler';
 import type { StateMachineDefinition } from './asl.js';
+import { BoundedSet } from './bounded-set.js';
 
 /** The error `runExecution` throws for a definition that does not load; `message` lists the diagnostics. */
 export class InvalidDefinition extends Error {
@@ -17,7 +18,7 @@ export interface LoadedDefinition {
 }
 
 /** Definitions already validated, so Distributed Map children and repeated runs skip the rules. */
-const validTexts = new Set<string>();
+const validTexts = new BoundedSet<string>(256);
 const validObjects = new WeakSet<object>();
 
 /**

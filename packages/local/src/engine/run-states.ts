@@ -47,7 +47,7 @@ export async function runStates(frame: Frame, machine: Branch, input: unknown): 
   let json: string | undefined;
   for (;;) {
     if (frame.signal.aborted) throw new Aborted('aborted');
-    const run = new StateRun(frame, name, machine.States[name]!, data);
+    const run = new StateRun(frame, name, machine.States[name]! as State, data);
     const { transition, outputJson } = await runState(run, json);
     if (transition.next === undefined) return transition.output;
     name = transition.next;

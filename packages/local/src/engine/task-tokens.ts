@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { BoundedSet } from './bounded-set.js';
 
 /** What the engine does when the outside world answers a waiting `.waitForTaskToken` task. */
 export interface TokenWaiter {
@@ -23,7 +24,8 @@ const TOKEN_SHAPE = /^[A-Za-z0-9_-]{64}$/;
  */
 export class TaskTokens {
   readonly #waiting = new Map<string, TokenWaiter>();
-  readonly #timedOut = new Set<string>();
+  // Remembered so a late answer hears TaskTimedOut; the oldest are forgotten (then TaskDoesNotExist).
+  readonly #timedOut = new BoundedSet<string>(10_000);
 
   /** Engine side: a new token for a task that now waits for its answer. */
   register(waiter: TokenWaiter): string {

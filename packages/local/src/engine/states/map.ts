@@ -1,5 +1,5 @@
 import { Aborted, LinkedController } from '../abort.js';
-import type { MapState } from '../asl.js';
+import type { ItemProcessor, MapState } from '../asl.js';
 import { StatesError } from '../errors.js';
 import { runStates } from '../run-states.js';
 import type { StateRun, Transition } from '../state-run.js';
@@ -19,7 +19,7 @@ export const INLINE_MAP_CONCURRENCY = 40;
  * iteration to fail stops the others and the state fails with its error.
  */
 export async function runMap(run: StateRun<MapState>): Promise<Transition> {
-  const processor = run.state.ItemProcessor ?? run.state.Iterator!;
+  const processor = (run.state.ItemProcessor ?? run.state.Iterator!) as ItemProcessor;
   if (processor.ProcessorConfig?.Mode === 'DISTRIBUTED') return runDistributedMap(run, processor);
   return withErrorHandling(run, async () => {
     const selected = selectedInput(run);

@@ -1,5 +1,5 @@
 import { Aborted, LinkedController } from '../abort.js';
-import type { ParallelState } from '../asl.js';
+import type { Branch, ParallelState } from '../asl.js';
 import { StatesError, States } from '../errors.js';
 import { runStates } from '../run-states.js';
 import type { StateRun, Transition } from '../state-run.js';
@@ -20,7 +20,7 @@ export async function runParallel(run: StateRun<ParallelState>): Promise<Transit
     const threads = run.state.Branches.map(() => ({ lastEventId: started }));
     let failure: unknown;
     const outcomes = await Promise.allSettled(
-      run.state.Branches.map((branch, i) =>
+      (run.state.Branches as readonly Branch[]).map((branch, i) =>
         runStates(
           {
             execution: run.execution,
