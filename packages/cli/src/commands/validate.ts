@@ -35,6 +35,8 @@ export async function validate(files: readonly string[], options: ValidateComman
   const { validateDefinitionText, formatDiagnostic } = await import('@typestep/compiler');
 
   const results: FileResult[] = [];
+  /** The text of each readable file, by its result's index: what --remote sends. */
+  const texts = new Map<number, string>();
   for (const file of files) {
     let text: string;
     try {
@@ -44,14 +46,13 @@ export async function validate(files: readonly string[], options: ValidateComman
       continue;
     }
     const diagnostics = validateDefinitionText(text, { workflow: file, ...(substitutions && { substitutions }) });
-    results.push({ file, valid: diagnostics.length === 0, diagnostics, text } as FileResult & { text: string });
+    texts.set(results.push({ file, valid: diagnostics.length === 0, diagnostics }) - 1, text);
   }
   if (options.remote) {
-    const failed = await validateRemotely(results as (FileResult & { text?: string })[], options.remote, io);
+    const failed = await validateRemotely(results, texts, options.remote, io);
     if (failed !== undefined) return failed;
   }
 
-  for (const result of results) delete (result as { text?: string }).text;
   const unreadable = results.some((r) => 'error' in r);
   const code = unreadable ? EXIT_USAGE : results.every((r) => r.valid) ? EXIT_OK : EXIT_PROBLEMS;
   if (options.output === 'json') {
@@ -77,13 +78,14 @@ export async function validate(files: readonly string[], options: ValidateComman
  * Sends each readable file to ValidateStateMachineDefinition; a FAIL result, or any diagnostic,
  * makes the file invalid. Returns an exit code only when Step Functions could not be asked.
  */
-async function validateRemotely(results: (FileResult & { text?: string })[], options: AwsOptions, io: Io): Promise<number | undefined> {
+async function validateRemotely(results: FileResult[], texts: ReadonlyMap<number, string>, options: AwsOptions, io: Io): Promise<number | undefined> {
   const { withStepFunctions } = await import('../aws/with-step-functions.js');
   let asked = false;
   const code = await withStepFunctions('validate', options, io, async ({ sfn }) => {
-    for (const [index, result] of results.entries()) {
-      if ('error' in result || result.text === undefined) continue;
-      const answer = await sfn.validateStateMachineDefinition({ definition: result.text });
+    for (const [index, definition] of texts) {
+      const result = results[index]!;
+      if ('error' in result) continue;
+      const answer = await sfn.validateStateMachineDefinition({ definition });
       const remote: RemoteResult = { result: answer.result ?? 'FAIL', diagnostics: answer.diagnostics ?? [] };
       results[index] = { ...result, valid: result.valid && remote.result === 'OK' && remote.diagnostics.length === 0, remote };
     }
