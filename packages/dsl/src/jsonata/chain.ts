@@ -9,7 +9,6 @@ import { gotoNode, type TransitionNode } from '../ir/transition-node.js';
 import type { WorkflowNode } from '../ir/workflow-node.js';
 import { isPathRef, nodeOfPath } from '../path/path.js';
 import { isPlaceholder, PLACEHOLDER_NODE } from '../payload/placeholder.js';
-import type { Resolve } from '../payload/template.js';
 import { retryNode } from '../states/common.js';
 import { distributedFields, type DistributedOptions } from '../states/distributed.js';
 import { EXPRESSION_NODE, isExpr, type Expr } from './expression.js';
@@ -482,4 +481,3 @@ export function jsonataFragment<Input = unknown, V = {}>(): JsonataChain<Input, 
   return new JsonataChain(emptyChain);
 }
 
-export type { Resolve };
